@@ -1,0 +1,49 @@
+/**
+ * The permission catalogue. Built-in roles and custom roles are sets of these;
+ * policies ask for a permission and then apply state rules of their own.
+ */
+export const permissions = [
+  "org.read",
+  "org.update",
+  "org.create",
+  "member.read",
+  "member.invite",
+  "member.update",
+  "member.deactivate",
+  "role.read",
+  "role.manage",
+  "api_token.create",
+  "api_token.manage",
+  "audit_event.read",
+  "audit_work.write",
+  "ai_system.read",
+  "ai_system.create",
+  "ai_system.update",
+  "ai_system.archive",
+  "ai_system.import",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const permissionDescriptions: Record<Permission, string> = {
+  "org.read": "See the organization's name and settings",
+  "org.update": "Rename the organization and change its settings",
+  "org.create": "Create further organizations (also needs the instance setting)",
+  "member.read": "See the members of the organization and their roles",
+  "member.invite": "Invite people to the organization",
+  "member.update": "Change members' roles",
+  "member.deactivate": "Deactivate and reactivate members",
+  "role.read": "See custom roles",
+  "role.manage": "Create, edit and delete custom roles",
+  "api_token.create": "Create API tokens for oneself",
+  "api_token.manage": "See and revoke every member's API tokens",
+  "audit_event.read": "Read and verify the audit trail",
+  "audit_work.write": "Record audit work (programmes, audits, findings)",
+  "ai_system.read": "See the AI system register",
+  "ai_system.create": "Register AI systems",
+  "ai_system.update": "Edit AI systems",
+  "ai_system.archive": "Archive and restore AI systems",
+  "ai_system.import": "Import AI systems from CSV",
+};
+
+export const isPermission = (value: string): value is Permission =>
+  (permissions as readonly string[]).includes(value);

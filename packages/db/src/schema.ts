@@ -1,0 +1,222 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+/** The columns every tenant-owned table carries. */
+const tenant = () => ({
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organizations.id),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  version: integer("version").notNull().default(1),
+});
+
+export const instanceSettings = pgTable("instance_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    isInstanceAdmin: boolean("is_instance_admin").notNull().default(false),
+    disabledAt: ts("disabled_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const organizations = pgTable("organizations", {
+  id: id(),
+  name: text("name").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  version: integer("version").notNull().default(1),
+});
+
+export const customRoles = pgTable(
+  "custom_roles",
+  {
+    id: id(),
+    ...tenant(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    permissions: jsonb("permissions").$type<string[]>().notNull(),
+    deletedAt: ts("deleted_at"),
+  },
+  (t) => [uniqueIndex("custom_roles_org_name_key").on(t.orgId, t.name).where(sql`deleted_at is null`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    ...tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** a built-in role name, or null when `custom_role_id` grants the permissions */
+    role: text("role"),
+    customRoleId: uuid("custom_role_id").references(() => customRoles.id),
+    status: text("status").$type<"active" | "deactivated">().notNull().default("active"),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_user_key").on(t.orgId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    ...tenant(),
+    email: text("email").notNull(),
+    role: text("role"),
+    customRoleId: uuid("custom_role_id").references(() => customRoles.id),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: ts("expires_at").notNull(),
+    acceptedAt: ts("accepted_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [uniqueIndex("invitations_token_key").on(t.tokenHash), index("invitations_org_idx").on(t.orgId, t.createdAt)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    revokedAt: ts("revoked_at"),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [uniqueIndex("sessions_token_key").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    ...tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    role: text("role"),
+    customRoleId: uuid("custom_role_id").references(() => customRoles.id),
+    tokenHash: text("token_hash").notNull(),
+    /** the first characters, shown in lists so people can tell tokens apart */
+    prefix: text("prefix").notNull(),
+    lastUsedAt: ts("last_used_at"),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_key").on(t.tokenHash), index("api_tokens_org_idx").on(t.orgId, t.createdAt)],
+);
+
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: ts("locked_until"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/** One row per organization: the head of its audit chain. Writers lock it to append. */
+export const auditHeads = pgTable("audit_heads", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  seq: bigint("seq", { mode: "number" }).notNull().default(0),
+  hash: text("hash").notNull(),
+});
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    id: uuid("id").notNull(),
+    type: text("type").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    requestId: text("request_id"),
+    /** ISO string exactly as hashed, so re-reading never changes the bytes */
+    occurredAt: text("occurred_at").notNull(),
+    payload: jsonb("payload").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.seq] }),
+    index("audit_events_entity_idx").on(t.orgId, t.entityType, t.entityId, t.seq),
+    index("audit_events_actor_idx").on(t.orgId, t.actorId, t.seq),
+    index("audit_events_time_idx").on(t.orgId, t.occurredAt),
+  ],
+);
+
+export const aiSystems = pgTable(
+  "ai_systems",
+  {
+    id: id(),
+    ...tenant(),
+    name: text("name").notNull(),
+    purpose: text("purpose").notNull().default(""),
+    description: text("description").notNull().default(""),
+    ownerId: uuid("owner_id").references(() => users.id),
+    businessUnit: text("business_unit").notNull().default(""),
+    lifecycleStage: text("lifecycle_stage").notNull().default("idea"),
+    aiType: text("ai_type").notNull().default("ml"),
+    aiRoles: jsonb("ai_roles").$type<string[]>().notNull().default([]),
+    deploymentContext: text("deployment_context").notNull().default(""),
+    geographies: jsonb("geographies").$type<string[]>().notNull().default([]),
+    affectedStakeholders: jsonb("affected_stakeholders").$type<string[]>().notNull().default([]),
+    humanOversight: text("human_oversight").notNull().default(""),
+    tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    archivedAt: ts("archived_at"),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [
+    index("ai_systems_org_name_idx").on(t.orgId, t.name, t.id),
+    index("ai_systems_org_updated_idx").on(t.orgId, t.updatedAt, t.id),
+    index("ai_systems_org_created_idx").on(t.orgId, t.createdAt, t.id),
+    index("ai_systems_org_stage_idx").on(t.orgId, t.lifecycleStage, t.id),
+    index("ai_systems_org_owner_idx").on(t.orgId, t.ownerId),
+    index("ai_systems_tags_idx").using("gin", t.tags),
+  ],
+);
