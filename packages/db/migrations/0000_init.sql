@@ -47,6 +47,7 @@ CREATE TABLE "audit_events" (
 	"entity_id" text NOT NULL,
 	"actor_type" text NOT NULL,
 	"actor_id" text,
+	"actor_token_id" text,
 	"request_id" text,
 	"occurred_at" text NOT NULL,
 	"payload" jsonb NOT NULL,

@@ -26,7 +26,12 @@ for (const backend of testBackends()) {
       });
       return id;
     }
-    const stamp = () => ({ actorType: "system" as const, actorId: null, requestId: "test", occurredAt: new Date() });
+    const stamp = () => ({
+      actorType: "system" as const,
+      actorId: null,
+      requestId: "test",
+      occurredAt: new Date(),
+    });
     const event = (i: number) => ({
       type: "ai_system.created" as const,
       entityType: "ai_system" as const,
@@ -39,7 +44,10 @@ for (const backend of testBackends()) {
       await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [event(1), event(2)]));
       await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [event(3)]));
       const result = await verifyAuditChain(database.db, orgId);
-      assert.deepEqual({ ok: result.ok, checked: result.checked, headSeq: result.headSeq }, { ok: true, checked: 3, headSeq: 3 });
+      assert.deepEqual(
+        { ok: result.ok, checked: result.checked, headSeq: result.headSeq },
+        { ok: true, checked: 3, headSeq: 3 },
+      );
     });
 
     it("keeps each organization's chain separate", async () => {
@@ -54,8 +62,14 @@ for (const backend of testBackends()) {
     it("rejects UPDATE and DELETE on audit events", async () => {
       const orgId = await newOrg();
       await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [event(1)]));
-      await assert.rejects(database.db.execute(sql`update audit_events set type = 'x' where org_id = ${orgId}`), appendOnly);
-      await assert.rejects(database.db.execute(sql`delete from audit_events where org_id = ${orgId}`), appendOnly);
+      await assert.rejects(
+        database.db.execute(sql`update audit_events set type = 'x' where org_id = ${orgId}`),
+        appendOnly,
+      );
+      await assert.rejects(
+        database.db.execute(sql`delete from audit_events where org_id = ${orgId}`),
+        appendOnly,
+      );
       assert.equal((await verifyAuditChain(database.db, orgId)).ok, true);
     });
 

@@ -13,6 +13,7 @@ import { auditEvents, auditHeads } from "./schema";
 export interface EventStamp {
   actorType: "user" | "token" | "system";
   actorId: string | null;
+  actorTokenId?: string | null;
   requestId: string | null;
   occurredAt: Date;
 }
@@ -66,6 +67,7 @@ export async function appendAuditEvents(
         entityId: e.entityId,
         actorType: stamp.actorType,
         actorId: stamp.actorId,
+        actorTokenId: stamp.actorTokenId ?? null,
         requestId: stamp.requestId,
         occurredAt: stamp.occurredAt.toISOString(),
         payload: e.payload,
@@ -104,13 +106,28 @@ export async function verifyAuditChain(db: Executor, orgId: string): Promise<Ver
       .orderBy(asc(auditEvents.seq))
       .limit(VERIFY_BATCH);
     for (const row of batch) {
-      const broken = (reason: string): VerifyResult => ({ ok: false, checked, firstBrokenSeq: row.seq, reason, headSeq, headHash });
+      const broken = (reason: string): VerifyResult => ({
+        ok: false,
+        checked,
+        firstBrokenSeq: row.seq,
+        reason,
+        headSeq,
+        headHash,
+      });
       if (row.seq !== expectedSeq) {
-        return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: `event ${expectedSeq} is missing`, headSeq, headHash };
+        return {
+          ok: false,
+          checked,
+          firstBrokenSeq: expectedSeq,
+          reason: `event ${expectedSeq} is missing`,
+          headSeq,
+          headHash,
+        };
       }
       if (row.prevHash !== prevHash) return broken("its previous-hash does not match the event before it");
       const { hash, ...body } = row;
-      if (hashEvent(body as Omit<AuditEventRecord, "hash">) !== hash) return broken("its content does not match its hash");
+      if (hashEvent(body as Omit<AuditEventRecord, "hash">) !== hash)
+        return broken("its content does not match its hash");
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;
@@ -132,6 +149,9 @@ export async function verifyAuditChain(db: Executor, orgId: string): Promise<Ver
 
 /** Used by tests and the bench only: how many events an organization has. */
 export async function countAuditEvents(db: Executor, orgId: string): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.orgId, orgId));
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(eq(auditEvents.orgId, orgId));
   return r?.n ?? 0;
 }

@@ -40,7 +40,9 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, "wx");
-      await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      await handle.writeFile(
+        JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+      );
       await handle.close();
       let released = false;
       const release = async () => {

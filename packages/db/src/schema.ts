@@ -14,7 +14,10 @@ import {
 } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 /** The columns every tenant-owned table carries. */
 const tenant = () => ({
   orgId: uuid("org_id")
@@ -65,7 +68,11 @@ export const customRoles = pgTable(
     permissions: jsonb("permissions").$type<string[]>().notNull(),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [uniqueIndex("custom_roles_org_name_key").on(t.orgId, t.name).where(sql`deleted_at is null`)],
+  (t) => [
+    uniqueIndex("custom_roles_org_name_key")
+      .on(t.orgId, t.name)
+      .where(sql`deleted_at is null`),
+  ],
 );
 
 export const memberships = pgTable(
@@ -103,7 +110,10 @@ export const invitations = pgTable(
     acceptedAt: ts("accepted_at"),
     revokedAt: ts("revoked_at"),
   },
-  (t) => [uniqueIndex("invitations_token_key").on(t.tokenHash), index("invitations_org_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    uniqueIndex("invitations_token_key").on(t.tokenHash),
+    index("invitations_org_idx").on(t.orgId, t.createdAt),
+  ],
 );
 
 export const sessions = pgTable(
@@ -143,7 +153,10 @@ export const apiTokens = pgTable(
     expiresAt: ts("expires_at"),
     revokedAt: ts("revoked_at"),
   },
-  (t) => [uniqueIndex("api_tokens_token_key").on(t.tokenHash), index("api_tokens_org_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    uniqueIndex("api_tokens_token_key").on(t.tokenHash),
+    index("api_tokens_org_idx").on(t.orgId, t.createdAt),
+  ],
 );
 
 export const loginThrottle = pgTable("login_throttle", {
@@ -175,6 +188,8 @@ export const auditEvents = pgTable(
     entityId: text("entity_id").notNull(),
     actorType: text("actor_type").notNull(),
     actorId: text("actor_id"),
+    /** set when the actor used an API token */
+    actorTokenId: text("actor_token_id"),
     requestId: text("request_id"),
     /** ISO string exactly as hashed, so re-reading never changes the bytes */
     occurredAt: text("occurred_at").notNull(),

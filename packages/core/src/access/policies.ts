@@ -21,14 +21,18 @@ export interface MemberSubject {
 export const memberPolicy = definePolicy<MemberSubject>()("member", {
   read: (a) => can(a, "member.read"),
   updateRole: (a, m) =>
-    a.kind === "user" && can(a, "member.update") && m.userId !== a.userId && (m.role !== "owner" || isOwner(a)),
+    a.kind === "user" &&
+    can(a, "member.update") &&
+    m.userId !== a.userId &&
+    (m.role !== "owner" || isOwner(a)),
   grantOwner: (a) => a.kind === "user" && isOwner(a),
   deactivate: (a, m) =>
     a.kind === "user" &&
     can(a, "member.deactivate") &&
     m.userId !== a.userId &&
     (m.role !== "owner" || isOwner(a)),
-  reactivate: (a, m) => a.kind === "user" && can(a, "member.deactivate") && (m.role !== "owner" || isOwner(a)),
+  reactivate: (a, m) =>
+    a.kind === "user" && can(a, "member.deactivate") && (m.role !== "owner" || isOwner(a)),
 });
 
 export const invitationPolicy = definePolicy<{ role: BuiltinRole | null }>()("invitation", {

@@ -1,6 +1,13 @@
 import { permissions, type Permission } from "./permissions";
 
-export const builtinRoles = ["owner", "admin", "governance_lead", "contributor", "auditor", "viewer"] as const;
+export const builtinRoles = [
+  "owner",
+  "admin",
+  "governance_lead",
+  "contributor",
+  "auditor",
+  "viewer",
+] as const;
 export type BuiltinRole = (typeof builtinRoles)[number];
 export const isBuiltinRole = (value: string): value is BuiltinRole =>
   (builtinRoles as readonly string[]).includes(value);
@@ -12,7 +19,13 @@ const aiSystemWrite: Permission[] = ["ai_system.create", "ai_system.update", "ai
 export const builtinRolePermissions: Record<BuiltinRole, readonly Permission[]> = {
   owner: permissions,
   admin: permissions,
-  governance_lead: [...readAll, ...aiSystemWrite, "ai_system.archive", "api_token.create", "audit_event.read"],
+  governance_lead: [
+    ...readAll,
+    ...aiSystemWrite,
+    "ai_system.archive",
+    "api_token.create",
+    "audit_event.read",
+  ],
   contributor: [...readAll, ...aiSystemWrite, "api_token.create"],
   auditor: [...readAll, "audit_event.read", "audit_work.write", "api_token.create"],
   viewer: ["org.read", "member.read", "ai_system.read"],
@@ -28,7 +41,8 @@ export const builtinRoleLabels: Record<BuiltinRole, string> = {
 };
 
 /** A role as granted: a built-in one, or a custom role (a named permission set of the organization). */
-export type RoleRef = { kind: "builtin"; role: BuiltinRole } | { kind: "custom"; roleId: string; name: string };
+export type RoleRef =
+  { kind: "builtin"; role: BuiltinRole } | { kind: "custom"; roleId: string; name: string };
 
 export function permissionsOf(role: RoleRef, customPermissions?: readonly Permission[]): Set<Permission> {
   if (role.kind === "builtin") return new Set(builtinRolePermissions[role.role]);

@@ -13,9 +13,12 @@ export interface AiSystemState extends AiSystemFields {
 /** Optimistic concurrency: a write must name the version it read. */
 export function assertVersion(current: { version: number }, expected: number, what = "This record"): void {
   if (current.version !== expected) {
-    throw conflict(`${what} was changed by someone else (now version ${current.version}, you sent ${expected}). Reload and try again.`, {
-      currentVersion: current.version,
-    });
+    throw conflict(
+      `${what} was changed by someone else (now version ${current.version}, you sent ${expected}). Reload and try again.`,
+      {
+        currentVersion: current.version,
+      },
+    );
   }
 }
 
@@ -48,11 +51,21 @@ export function decideUpdateAiSystem(
 export function decideArchiveAiSystem(current: AiSystemState, expectedVersion: number): PendingEvent {
   assertVersion(current, expectedVersion, "This AI system");
   if (current.archivedAt) throw invalidState("This AI system is already archived.");
-  return { type: "ai_system.archived", entityType: "ai_system", entityId: current.id, payload: { name: current.name } };
+  return {
+    type: "ai_system.archived",
+    entityType: "ai_system",
+    entityId: current.id,
+    payload: { name: current.name },
+  };
 }
 
 export function decideRestoreAiSystem(current: AiSystemState, expectedVersion: number): PendingEvent {
   assertVersion(current, expectedVersion, "This AI system");
   if (!current.archivedAt) throw invalidState("This AI system is not archived.");
-  return { type: "ai_system.restored", entityType: "ai_system", entityId: current.id, payload: { name: current.name } };
+  return {
+    type: "ai_system.restored",
+    entityType: "ai_system",
+    entityId: current.id,
+    payload: { name: current.name },
+  };
 }

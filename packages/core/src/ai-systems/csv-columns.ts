@@ -19,7 +19,13 @@ export const aiSystemCsvColumns = [
   "human_oversight",
   "tags",
 ] as const;
-export const aiSystemCsvExportColumns = [...aiSystemCsvColumns, "version", "archived_at", "created_at", "updated_at"] as const;
+export const aiSystemCsvExportColumns = [
+  ...aiSystemCsvColumns,
+  "version",
+  "archived_at",
+  "created_at",
+  "updated_at",
+] as const;
 
 const listCell = (s: string | undefined) =>
   (s ?? "")
@@ -35,7 +41,8 @@ export interface ParsedCsvRow {
   ownerEmail: string | null;
   fields: Omit<AiSystemFields, "ownerId">;
 }
-export type CsvRowResult = { ok: true; row: ParsedCsvRow } | { ok: false; line: number; errors: FieldIssue[] };
+export type CsvRowResult =
+  { ok: true; row: ParsedCsvRow } | { ok: false; line: number; errors: FieldIssue[] };
 
 const csvToField: Record<string, string> = {
   business_unit: "businessUnit",
@@ -55,7 +62,8 @@ export function checkAiSystemCsvHeader(header: string[]): FieldIssue[] {
   const known = new Set<string>(aiSystemCsvExportColumns);
   const seen = new Set<string>();
   for (const h of header) {
-    if (!known.has(h)) issues.push({ path: h, message: `unknown column; expected some of: ${aiSystemCsvColumns.join(", ")}` });
+    if (!known.has(h))
+      issues.push({ path: h, message: `unknown column; expected some of: ${aiSystemCsvColumns.join(", ")}` });
     if (seen.has(h)) issues.push({ path: h, message: "column appears twice" });
     seen.add(h);
   }

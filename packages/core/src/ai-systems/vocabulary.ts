@@ -16,7 +16,14 @@ export type AiType = (typeof aiTypes)[number];
  * The organization's roles for a system in the sense of ISO/IEC 42001 clause 4.1 (the AI stakeholder
  * roles of ISO/IEC 22989). EU AI Act operator roles are a separate axis, added with classification.
  */
-export const aiRoles = ["provider", "producer", "customer", "partner", "subject", "relevant_authority"] as const;
+export const aiRoles = [
+  "provider",
+  "producer",
+  "customer",
+  "partner",
+  "subject",
+  "relevant_authority",
+] as const;
 export type AiRole = (typeof aiRoles)[number];
 
 export const lifecycleStageLabels: Record<LifecycleStage, string> = {

@@ -25,13 +25,7 @@ export const auditEventTypes = [
 export type AuditEventType = (typeof auditEventTypes)[number];
 
 export type EntityType =
-  | "organization"
-  | "member"
-  | "invitation"
-  | "custom_role"
-  | "api_token"
-  | "session"
-  | "ai_system";
+  "organization" | "member" | "invitation" | "custom_role" | "api_token" | "session" | "ai_system";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {
@@ -53,6 +47,7 @@ export interface AuditEventRecord {
   entityId: string;
   actorType: string;
   actorId: string | null;
+  actorTokenId: string | null;
   requestId: string | null;
   occurredAt: string;
   payload: unknown;

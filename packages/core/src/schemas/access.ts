@@ -26,7 +26,12 @@ export type CreateOrgInput = z.infer<typeof CreateOrgInput>;
 export const UpdateOrgInput = z.strictObject({ name: Name(120), version: Version });
 export type UpdateOrgInput = z.infer<typeof UpdateOrgInput>;
 
-export const BootstrapInput = z.strictObject({ email: Email, password: Password, org: Name(120), name: Name(120).optional() });
+export const BootstrapInput = z.strictObject({
+  email: Email,
+  password: Password,
+  org: Name(120),
+  name: Name(120).optional(),
+});
 export type BootstrapInput = z.infer<typeof BootstrapInput>;
 
 export const CreateInvitationInput = z.strictObject({

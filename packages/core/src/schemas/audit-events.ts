@@ -21,6 +21,7 @@ export const AuditEventView = z.object({
   entityId: z.string(),
   actorType: z.string(),
   actorId: z.string().nullable(),
+  actorTokenId: z.string().nullable(),
   actorName: z.string().nullable(),
   requestId: z.string().nullable(),
   occurredAt: z.string(),

@@ -16,7 +16,10 @@ export const Name = (max = 200) =>
     .max(max, { message: `must be at most ${max} characters` })
     .refine((s) => !/[\r\n]/.test(s), { message: "must be a single line" });
 export const LongText = (max = 10_000) =>
-  z.string().trim().max(max, { message: `must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` });
 
 export const Version = z.number().int().min(1);
 export const IsoDateTime = z.string();

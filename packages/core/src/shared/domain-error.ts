@@ -23,7 +23,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
-export const forbidden = (message = "You are not allowed to do this.") => new DomainError("forbidden", message);
+export const forbidden = (message = "You are not allowed to do this.") =>
+  new DomainError("forbidden", message);
 export const invalidState = (message: string, details?: unknown) =>
   new DomainError("invalid_state", message, details);
 export const conflict = (message: string, details?: unknown) => new DomainError("conflict", message, details);

@@ -18,7 +18,9 @@ export function testBackends(): TestBackend[] {
 async function migrationsFingerprint(): Promise<string> {
   const h = createHash("sha256");
   const walk = async (dir: string) => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const p = join(dir, entry.name);
       if (entry.isDirectory()) await walk(p);
       else h.update(entry.name).update(await readFile(p));
@@ -40,7 +42,11 @@ function migratedTemplate(): Promise<Blob> {
     const file = join(dir, `pglite-${await migrationsFingerprint()}.tar.gz`);
     if (existsSync(file)) return new Blob([await readFile(file)]);
     const lite = await PGlite.create();
-    const database = await openDatabase({ kind: "pglite-instance", pglite: lite, location: "memory://template" });
+    const database = await openDatabase({
+      kind: "pglite-instance",
+      pglite: lite,
+      location: "memory://template",
+    });
     await migrateDatabase(database);
     const dump = await lite.dumpDataDir("gzip");
     await lite.close();

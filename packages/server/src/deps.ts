@@ -1,0 +1,21 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppContext } from "@openaims/app";
+import type { ServerConfig } from "./config";
+
+/** What every route module receives. */
+export interface ServerDeps {
+  ctx: AppContext;
+  config: ServerConfig;
+}
+
+/** A Fastify instance whose route schemas are zod schemas (validated in, serialized out, documented). */
+export type ZodApp = FastifyInstance<
+  FastifyInstance["server"],
+  FastifyInstance["server"] extends infer _ ? import("node:http").IncomingMessage : never,
+  import("node:http").ServerResponse,
+  FastifyInstance["log"],
+  ZodTypeProvider
+>;
+
+export const apiVersion = "0.1.0";

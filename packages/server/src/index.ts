@@ -1,0 +1,5 @@
+export * from "./build-server";
+export * from "./config";
+export * from "./deps";
+export * from "./errors";
+export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from "./plugins/auth";

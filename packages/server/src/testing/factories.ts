@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import type { BuiltinRole } from "@openaims/core";
+import { hashSecret, newSecret } from "@openaims/app";
+import { inTransaction, startAuditChain, tables } from "@openaims/db";
+import { TestClient, type TestServer } from "./test-server";
+
+/** Test factories: they persist straight through the tables so tests start from a known state quickly. */
+export interface BuiltOrg {
+  orgId: string;
+  owner: BuiltMember;
+}
+export interface BuiltMember {
+  userId: string;
+  membershipId: string;
+  email: string;
+  role: BuiltinRole | null;
+}
+
+export async function buildUser(
+  server: TestServer,
+  opts: { email?: string; name?: string; passwordHash?: string | null } = {},
+) {
+  const email = opts.email ?? `user-${randomUUID().slice(0, 8)}@example.test`;
+  const [user] = await server.database.db
+    .insert(tables.users)
+    .values({ email, name: opts.name ?? email.split("@")[0]!, passwordHash: opts.passwordHash ?? null })
+    .returning();
+  return user!;
+}
+
+export async function buildOrg(server: TestServer, opts: { name?: string } = {}): Promise<BuiltOrg> {
+  const owner = await buildUser(server);
+  const orgId = randomUUID();
+  const membershipId = await inTransaction(server.database, async (tx) => {
+    await tx
+      .insert(tables.organizations)
+      .values({ id: orgId, name: opts.name ?? `Org ${orgId.slice(0, 6)}` });
+    await startAuditChain(tx, orgId);
+    const [m] = await tx
+      .insert(tables.memberships)
+      .values({ orgId, userId: owner.id, role: "owner" })
+      .returning();
+    return m!.id;
+  });
+  return { orgId, owner: { userId: owner.id, membershipId, email: owner.email, role: "owner" } };
+}
+
+export async function buildMember(
+  server: TestServer,
+  orgId: string,
+  opts: {
+    role?: BuiltinRole | null;
+    customRoleId?: string;
+    email?: string;
+    status?: "active" | "deactivated";
+    userId?: string;
+  } = {},
+): Promise<BuiltMember> {
+  const userId = opts.userId ?? (await buildUser(server, { email: opts.email })).id;
+  const role = opts.customRoleId ? null : (opts.role ?? "contributor");
+  const [m] = await server.database.db
+    .insert(tables.memberships)
+    .values({ orgId, userId, role, customRoleId: opts.customRoleId ?? null, status: opts.status ?? "active" })
+    .returning();
+  const [u] = await server.database.db.select().from(tables.users).where(eqId(userId));
+  return { userId, membershipId: m!.id, email: u!.email, role };
+}
+
+import { eq } from "drizzle-orm";
+const eqId = (id: string) => eq(tables.users.id, id);
+
+/** An API token for a member (with the member's role unless given), wrapped in a client. */
+export async function clientFor(
+  server: TestServer,
+  member: { userId: string },
+  orgId: string,
+  opts: { role?: BuiltinRole | null; customRoleId?: string | null } = {},
+): Promise<TestClient> {
+  const [m] = await server.database.db
+    .select()
+    .from(tables.memberships)
+    .where(eq(tables.memberships.userId, member.userId));
+  const token = newSecret("oa_");
+  await server.database.db.insert(tables.apiTokens).values({
+    orgId,
+    userId: member.userId,
+    name: "test token",
+    role: opts.role !== undefined ? opts.role : (m?.role ?? null),
+    customRoleId: opts.customRoleId !== undefined ? opts.customRoleId : (m?.customRoleId ?? null),
+    tokenHash: hashSecret(token),
+    prefix: token.slice(0, 10),
+  });
+  return new TestClient(server.app, { token });
+}

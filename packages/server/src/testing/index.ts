@@ -1,0 +1,2 @@
+export * from "./test-server";
+export * from "./factories";

@@ -1,0 +1,59 @@
+import type { LucideIcon } from "lucide-react";
+import {
+  BookOpen,
+  Bot,
+  ClipboardCheck,
+  FileText,
+  Flag,
+  Gauge,
+  History,
+  KeyRound,
+  LayoutDashboard,
+  ListChecks,
+  Scale,
+  ScrollText,
+  ShieldAlert,
+  Siren,
+  Target,
+  Users,
+  UserCog,
+  Globe2,
+} from "lucide-react";
+
+export type NavTarget =
+  | "/orgs/$orgId"
+  | "/orgs/$orgId/ai-systems"
+  | "/orgs/$orgId/settings/members"
+  | "/orgs/$orgId/settings/roles"
+  | "/orgs/$orgId/settings/api-tokens"
+  | "/orgs/$orgId/settings/audit-trail";
+
+export type NavItem =
+  | { label: string; icon: LucideIcon; to: NavTarget; exact?: boolean }
+  | { label: string; icon: LucideIcon; comingSoon: true };
+
+/** The AIMS areas in the order the standard walks through them; later ones arrive in later releases. */
+export const aimsNav: NavItem[] = [
+  { label: "Dashboard", icon: LayoutDashboard, to: "/orgs/$orgId", exact: true },
+  { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
+  { label: "Scope & context", icon: Globe2, comingSoon: true },
+  { label: "Policies & documents", icon: FileText, comingSoon: true },
+  { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
+  { label: "Risks", icon: ShieldAlert, comingSoon: true },
+  { label: "Impact assessments", icon: Scale, comingSoon: true },
+  { label: "Objectives", icon: Target, comingSoon: true },
+  { label: "Incidents", icon: Siren, comingSoon: true },
+  { label: "Evidence", icon: BookOpen, comingSoon: true },
+  { label: "Audits", icon: ClipboardCheck, comingSoon: true },
+  { label: "Management review", icon: Gauge, comingSoon: true },
+];
+
+export const settingsNav: NavItem[] = [
+  { label: "Members", icon: Users, to: "/orgs/$orgId/settings/members" },
+  { label: "Roles", icon: UserCog, to: "/orgs/$orgId/settings/roles" },
+  { label: "API tokens", icon: KeyRound, to: "/orgs/$orgId/settings/api-tokens" },
+  { label: "Audit trail", icon: History, to: "/orgs/$orgId/settings/audit-trail" },
+];
+
+// Unused icons stay importable for the areas above once they get pages.
+export const reservedIcons = { Flag, ScrollText };

@@ -1,0 +1,57 @@
+import { Link } from "@tanstack/react-router";
+import clsx from "clsx";
+import { aimsNav, settingsNav, type NavItem } from "./nav-items";
+
+const itemClass =
+  "flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
+
+function NavEntry({ item, orgId }: { item: NavItem; orgId: string }) {
+  const Icon = item.icon;
+  if ("comingSoon" in item) {
+    return (
+      <li>
+        <span aria-disabled="true" className={clsx(itemClass, "cursor-not-allowed text-slate-500")}>
+          <Icon className="size-4 shrink-0" aria-hidden="true" />
+          <span className="flex-1">{item.label}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-medium tracking-wide text-slate-600 uppercase">
+            coming soon
+          </span>
+        </span>
+      </li>
+    );
+  }
+  return (
+    <li>
+      <Link
+        to={item.to}
+        params={{ orgId }}
+        activeOptions={{ exact: item.exact ?? false }}
+        className={clsx(itemClass, "text-slate-800 hover:bg-slate-100 hover:text-slate-900")}
+        activeProps={{ className: "bg-blue-50 font-semibold text-blue-900", "aria-current": "page" }}
+      >
+        <Icon className="size-4 shrink-0" aria-hidden="true" />
+        {item.label}
+      </Link>
+    </li>
+  );
+}
+
+export function SideNav({ orgId }: { orgId: string }) {
+  return (
+    <nav aria-label="Main" className="space-y-6 p-3">
+      <ul className="space-y-0.5">
+        {aimsNav.map((item) => (
+          <NavEntry key={item.label} item={item} orgId={orgId} />
+        ))}
+      </ul>
+      <div>
+        <h2 className="mb-1 px-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase">Settings</h2>
+        <ul className="space-y-0.5">
+          {settingsNav.map((item) => (
+            <NavEntry key={item.label} item={item} orgId={orgId} />
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}
