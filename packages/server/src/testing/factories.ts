@@ -66,7 +66,7 @@ export async function buildMember(
   return { userId, membershipId: m!.id, email: u!.email, role };
 }
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 const eqId = (id: string) => eq(tables.users.id, id);
 
 /** An API token for a member (with the member's role unless given), wrapped in a client. */
@@ -79,7 +79,7 @@ export async function clientFor(
   const [m] = await server.database.db
     .select()
     .from(tables.memberships)
-    .where(eq(tables.memberships.userId, member.userId));
+    .where(and(eq(tables.memberships.userId, member.userId), eq(tables.memberships.orgId, orgId)));
   const token = newSecret("oa_");
   await server.database.db.insert(tables.apiTokens).values({
     orgId,
