@@ -1,0 +1,32 @@
+// The baseline: a bare Fastify route running the same list/detail SQL through `pg`, with no auth, no
+// validation and no serialization schema. Started as a child process by the bench.
+import Fastify from "fastify";
+import pg from "pg";
+
+const url = process.env.DATABASE_URL!;
+const port = Number(process.env.PORT);
+const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const app = Fastify({ logger: false });
+
+const LIST = `select s.*, u.name as owner_name from ai_systems s left join users u on u.id = s.owner_id
+  where s.org_id = $1 and s.archived_at is null order by s.name, s.id limit 50`;
+const COUNT = `select count(*)::int as n from ai_systems where org_id = $1 and archived_at is null`;
+const DETAIL = `select s.*, u.name as owner_name from ai_systems s left join users u on u.id = s.owner_id
+  where s.org_id = $1 and s.id = $2`;
+
+app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/ai-systems", async (req) => {
+  const [items, total] = await Promise.all([pool.query(LIST, [req.params.orgId]), pool.query(COUNT, [req.params.orgId])]);
+  return { items: items.rows, nextCursor: null, total: total.rows[0].n };
+});
+app.get<{ Params: { orgId: string; id: string } }>("/bare/orgs/:orgId/ai-systems/:id", async (req, reply) => {
+  const r = await pool.query(DETAIL, [req.params.orgId, req.params.id]);
+  if (!r.rows[0]) return reply.status(404).send({ error: { code: "not_found" } });
+  return r.rows[0];
+});
+app.get("/api/health", async () => ({ status: "ok" }));
+await app.listen({ port, host: "127.0.0.1" });
+process.on("SIGTERM", async () => {
+  await app.close();
+  await pool.end();
+  process.exit(0);
+});

@@ -1,0 +1,124 @@
+// `npm run bench`: the API next to a bare baseline measured in the same run, plus audit-chain verification.
+// Uses PostgreSQL: OPENAIMS_BENCH_DATABASE_URL, else OPENAIMS_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres
+// (a scratch database is created and dropped).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { migrateDatabase, openDatabase, verifyAuditChain } from "@openaims/db";
+import { chainInput, GENESIS_HASH } from "@openaims/core";
+import { seedAuditEvents, seedSystems } from "./seed";
+import { load, type LoadResult } from "./load";
+
+const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 10_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const adminUrl =
+  process.env.OPENAIMS_BENCH_DATABASE_URL ?? process.env.OPENAIMS_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+const out = (s = "") => process.stdout.write(`${s}\n`);
+
+async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
+}
+
+const row = (name: string, r: LoadResult) =>
+  `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.requests} | ${r.non2xx + r.errors} |`;
+
+async function main() {
+  const dbName = `openaims_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  const url = u.toString();
+  const children: ChildProcess[] = [];
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 4 });
+  try {
+    await migrateDatabase(database);
+    let t = performance.now();
+    const seeded = await seedSystems(database, SYSTEMS);
+    out(`Seeded ${SYSTEMS} AI systems in ${((performance.now() - t) / 1000).toFixed(1)} s (batched, 1,000 rows per statement).`);
+
+    const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
+    children.push(await startChild(fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)), env, 18081));
+    children.push(await startChild(fileURLToPath(new URL("./bare-server.ts", import.meta.url)), env, 18082));
+    const apiBase = "http://127.0.0.1:18081";
+    const bareBase = "http://127.0.0.1:18082";
+    const auth = { authorization: `Bearer ${seeded.token}` };
+    const sample = seeded.systemIds.filter((_, i) => i % 37 === 0);
+    const listPath = `/api/v1/orgs/${seeded.orgId}/ai-systems?limit=50`;
+    const detail = sample.map((id) => `/api/v1/orgs/${seeded.orgId}/ai-systems/${id}`);
+
+    const warm = { connections: 10, seconds: 2 };
+    await load(apiBase, [listPath], { ...warm, headers: auth });
+    await load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], warm);
+
+    const opts = { connections: CONNECTIONS, seconds: SECONDS };
+    const bareList = await load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts);
+    const apiList = await load(apiBase, [listPath], { ...opts, headers: auth });
+    const bareDetail = await load(bareBase, sample.map((id) => `/bare/orgs/${seeded.orgId}/ai-systems/${id}`), opts);
+    const apiDetail = await load(apiBase, detail, { ...opts, headers: auth });
+
+    out();
+    out(`## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, server and load generator on the same machine)`);
+    out();
+    out("| route | req/s | p50 ms | p99 ms | requests | errors/non-2xx |");
+    out("|---|---|---|---|---|---|");
+    out(row("bare list (pg + Fastify, same SQL)", bareList));
+    out(row("API list `GET …/ai-systems?limit=50`", apiList));
+    out(row("bare detail", bareDetail));
+    out(row("API detail `GET …/ai-systems/{id}`", apiDetail));
+    out();
+    out(`List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`);
+    out(`Detail throughput ratio (API / bare): ${(apiDetail.rps / bareDetail.rps).toFixed(2)}  (target ≥ 0.50)`);
+    out(`API p99: list ${apiList.p99.toFixed(1)} ms, detail ${apiDetail.p99.toFixed(1)} ms  (target ≤ 25 ms)`);
+
+    for (const c of children) c.kill("SIGTERM");
+    t = performance.now();
+    await seedAuditEvents(database, seeded.orgId, EVENTS);
+    out();
+    out(`Appended ${EVENTS} audit events in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
+    const runs: number[] = [];
+    let checked = 0;
+    for (let r = 0; r < 3; r++) {
+      t = performance.now();
+      const v = await verifyAuditChain(database.db, seeded.orgId);
+      if (!v.ok) throw new Error(`chain broken: ${v.reason}`);
+      checked = v.checked;
+      runs.push(v.checked / ((performance.now() - t) / 1000));
+    }
+    // Baseline: hashing the same canonical bytes with nothing else around it.
+    const body = { orgId: seeded.orgId, seq: 1, id: "x", type: "t", entityType: "e", entityId: "i", actorType: "system", actorId: null, actorTokenId: null, requestId: "r", occurredAt: new Date().toISOString(), payload: { diff: { a: [1, 2] } }, prevHash: GENESIS_HASH };
+    t = performance.now();
+    for (let i = 0; i < 100_000; i++) createHash("sha256").update(chainInput(body)).digest("hex");
+    const bareHash = 100_000 / ((performance.now() - t) / 1000);
+    const best = Math.max(...runs);
+    out(`Audit-chain verification: ${checked} events, ${best.toFixed(0)} events/s (best of 3; target ≥ 200,000); bare canonical-encode + SHA-256 loop: ${bareHash.toFixed(0)}/s; ratio ${(best / bareHash).toFixed(2)}`);
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+    await database.close();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack}\n`);
+  process.exit(1);
+});
