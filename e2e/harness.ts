@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { bootstrapInstance, createAppContext } from "@openaims/app";
+import { migrateDatabase, openDatabase } from "@openaims/db";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Why the browser journeys cannot run here, or null. CI sets OPENAIMS_REQUIRE_BROWSER so a missing browser fails. */
+export function browserSkipReason(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  if (process.env.OPENAIMS_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing but OPENAIMS_REQUIRE_BROWSER is set`);
+  return `no Chromium at ${CHROMIUM} (apt-get install -y chromium); browser journeys skipped`;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+
+export interface RunningApp {
+  baseUrl: string;
+  owner: { email: string; password: string; orgId: string };
+  stop(): Promise<void>;
+}
+
+/** The built app as a user runs it: a fresh embedded data dir, a bootstrapped owner, `main.ts` in a child process. */
+export async function startApp(): Promise<RunningApp> {
+  const root = mkdtempSync(join(tmpdir(), "openaims-e2e-"));
+  const dataDir = join(root, "data");
+  const owner = { email: "owner@example.test", password: "correct horse battery staple", orgId: "" };
+  const database = await openDatabase({ kind: "pglite", dataDir });
+  try {
+    await migrateDatabase(database);
+    const result = await bootstrapInstance(createAppContext(database), { ...owner, org: "Acme AI" });
+    owner.orgId = result.orgId;
+  } finally {
+    await database.close();
+  }
+  const port = await freePort();
+  let log = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("../packages/server/src/main.ts", import.meta.url))],
+    { env: { ...process.env, OPENAIMS_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    if (i > 300) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    baseUrl,
+    owner,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
