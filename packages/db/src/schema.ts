@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -205,6 +206,22 @@ export const auditEvents = pgTable(
   ],
 );
 
+/**
+ * The lifecycle stages in lifecycle order (as in core's `lifecycleStages`; a test keeps them equal). Sorting by
+ * stage means this order, not the alphabet, and the index below is on this very expression.
+ */
+export const lifecycleStageOrder = [
+  "idea",
+  "design",
+  "development",
+  "validation",
+  "deployed",
+  "monitoring",
+  "retired",
+] as const;
+export const lifecycleRank = (column: AnyPgColumn | SQL) =>
+  sql`array_position(array[${sql.raw(lifecycleStageOrder.map((s) => `'${s}'`).join(","))}]::text[], ${column})`;
+
 export const aiSystems = pgTable(
   "ai_systems",
   {
@@ -227,10 +244,11 @@ export const aiSystems = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
   },
   (t) => [
-    index("ai_systems_org_name_idx").on(t.orgId, t.name, t.id),
+    // Names sort case-insensitively; the list's keyset compares exactly this expression.
+    index("ai_systems_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
     index("ai_systems_org_updated_idx").on(t.orgId, t.updatedAt, t.id),
     index("ai_systems_org_created_idx").on(t.orgId, t.createdAt, t.id),
-    index("ai_systems_org_stage_idx").on(t.orgId, t.lifecycleStage, t.id),
+    index("ai_systems_org_stage_idx").on(t.orgId, lifecycleRank(t.lifecycleStage), t.id),
     index("ai_systems_org_owner_idx").on(t.orgId, t.ownerId),
     index("ai_systems_tags_idx").using("gin", t.tags),
   ],

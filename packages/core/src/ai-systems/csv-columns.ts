@@ -27,18 +27,29 @@ export const aiSystemCsvExportColumns = [
   "updated_at",
 ] as const;
 
+/**
+ * Spreadsheets run cells that start with = + - @ (or a tab/CR) as formulas, so export prefixes them with an
+ * apostrophe (OWASP "CSV injection"); import removes exactly that prefix again, so export → import round-trips.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+export const escapeCsvFormula = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
+export const unescapeCsvFormula = (s: string): string =>
+  s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
+
 const listCell = (s: string | undefined) =>
-  (s ?? "")
+  unescapeCsvFormula((s ?? "").trim())
     .split(";")
     .map((x) => x.trim())
     .filter(Boolean);
-const textCell = (s: string | undefined) => (s ?? "").trim();
+const textCell = (s: string | undefined) => unescapeCsvFormula((s ?? "").trim()).trim();
 
 export interface ParsedCsvRow {
   /** 1-based line number in the file, header = line 1 */
   line: number;
   id: string | null;
   ownerEmail: string | null;
+  /** the version the row was exported at, when the file has a version column: updates check it */
+  version: number | null;
   fields: Omit<AiSystemFields, "ownerId">;
 }
 export type CsvRowResult =
@@ -55,6 +66,13 @@ const csvToField: Record<string, string> = {
   owner_email: "ownerEmail",
 };
 const fieldToCsv = Object.fromEntries(Object.entries(csvToField).map(([k, v]) => [v, k]));
+
+/** The AI system field a CSV column sets (`owner_email` sets `ownerId`); null for read-only columns. */
+export function aiSystemFieldOfCsvColumn(column: string): keyof AiSystemFields | null {
+  if (column === "owner_email") return "ownerId";
+  if (column === "id" || !(aiSystemCsvColumns as readonly string[]).includes(column)) return null;
+  return (csvToField[column] ?? column) as keyof AiSystemFields;
+}
 
 /** Header problems: unknown columns, a missing `name`, duplicates. Empty list = fine. */
 export function checkAiSystemCsvHeader(header: string[]): FieldIssue[] {
@@ -75,6 +93,15 @@ export function checkAiSystemCsvHeader(header: string[]): FieldIssue[] {
 export function parseAiSystemCsvRow(record: Record<string, string>, line: number): CsvRowResult {
   const id = textCell(record.id) || null;
   const errors: FieldIssue[] = [];
+  for (const [column, value] of Object.entries(record)) {
+    // PostgreSQL cannot store NUL in text; catch it here so the row, not the whole import, fails.
+    if (value.includes("\u0000")) errors.push({ path: column, message: "contains a NUL character" });
+  }
+  if (errors.length > 0) return { ok: false, line, errors };
+  const versionCell = textCell(record.version);
+  const version = versionCell ? Number(versionCell) : null;
+  if (version !== null && !(Number.isInteger(version) && version >= 1))
+    errors.push({ path: "version", message: "must be a whole number of at least 1 or empty" });
   if (id && !z.uuid().safeParse(id).success) errors.push({ path: "id", message: "must be a UUID or empty" });
   const ownerEmail = textCell(record.owner_email) || null;
   if (ownerEmail && !z.email().safeParse(ownerEmail).success)
@@ -103,7 +130,40 @@ export function parseAiSystemCsvRow(record: Record<string, string>, line: number
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, line, errors };
   const { ownerId: _ignored, ...fields } = parsed.data;
-  return { ok: true, row: { line, id, ownerEmail: ownerEmail?.toLowerCase() ?? null, fields } };
+  return { ok: true, row: { line, id, ownerEmail: ownerEmail?.toLowerCase() ?? null, version, fields } };
 }
 
 export const joinCsvList = (xs: readonly string[]) => xs.join("; ");
+
+export interface AiSystemCsvSource extends Omit<AiSystemFields, "ownerId"> {
+  id: string;
+  version: number;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One exported row, in the column order of `aiSystemCsvExportColumns`, formula-escaped. */
+export function aiSystemCsvRecord(s: AiSystemCsvSource, ownerEmail: string | null): string[] {
+  const cells: Record<(typeof aiSystemCsvExportColumns)[number], string> = {
+    id: s.id,
+    name: s.name,
+    purpose: s.purpose,
+    description: s.description,
+    owner_email: ownerEmail ?? "",
+    business_unit: s.businessUnit,
+    lifecycle_stage: s.lifecycleStage,
+    ai_type: s.aiType,
+    ai_roles: joinCsvList(s.aiRoles),
+    deployment_context: s.deploymentContext,
+    geographies: joinCsvList(s.geographies),
+    affected_stakeholders: joinCsvList(s.affectedStakeholders),
+    human_oversight: s.humanOversight,
+    tags: joinCsvList(s.tags),
+    version: String(s.version),
+    archived_at: s.archivedAt ?? "",
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+  return aiSystemCsvExportColumns.map((c) => escapeCsvFormula(cells[c]));
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aiRoles, aiTypes, lifecycleStages } from "../ai-systems/vocabulary";
-import { LongText, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, Name, Uuid, Version } from "./common";
+import { Abilities, LongText, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, Name, Page, Uuid, Version } from "./common";
 
 const Label = (max: number) =>
   z
@@ -74,18 +74,68 @@ export const aiSystemSortKeys = [
   "lifecycleStage",
   "-lifecycleStage",
 ] as const;
-export const AiSystemListQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+/** Query strings bypass the JSON parser's NUL check, and PostgreSQL cannot compare text containing NUL. */
+const QueryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" });
+
+/** The filters shared by the list and the CSV export. */
+const filterShape = {
+  q: QueryText(200).optional(),
   lifecycleStage: LifecycleStageSchema.optional(),
   aiType: AiTypeSchema.optional(),
   ownerId: Uuid.optional(),
-  tag: z.string().trim().max(50).optional(),
+  tag: QueryText(50).optional(),
   archived: z.enum(["false", "true", "all"]).default("false"),
   sort: z.enum(aiSystemSortKeys).default("name"),
+};
+export const AiSystemListQuery = z.strictObject({
+  ...filterShape,
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.string().max(500).optional(),
 });
 export type AiSystemListQuery = z.infer<typeof AiSystemListQuery>;
+export type AiSystemListQueryInput = z.input<typeof AiSystemListQuery>;
+export const AiSystemExportQuery = z.strictObject(filterShape);
+export type AiSystemExportQuery = z.infer<typeof AiSystemExportQuery>;
+export type AiSystemFilter = Omit<AiSystemExportQuery, "sort">;
+
+export const importModes = ["all_or_nothing", "skip_invalid"] as const;
+export const ImportAiSystemsQuery = z.strictObject({
+  dryRun: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+  mode: z.enum(importModes).default("all_or_nothing"),
+});
+export type ImportAiSystemsQuery = z.infer<typeof ImportAiSystemsQuery>;
+/** More rows than this in one file is refused (413): split the file. */
+export const MAX_IMPORT_ROWS = 10_000;
+
+export const ImportRowError = z.object({
+  line: z.number().int(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+/**
+ * The outcome of an import. `applied` is true when changes were stored. A dry run and a `skip_invalid` import
+ * answer 200 with it; an `all_or_nothing` import with invalid rows stores nothing and answers 400
+ * `invalid_input` with this report as `details`.
+ */
+export const AiSystemImportReport = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  mode: z.enum(importModes),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  invalid: z.number().int(),
+  errors: z.array(ImportRowError),
+});
+export type AiSystemImportReport = z.infer<typeof AiSystemImportReport>;
 
 export const AiSystemView = z.object({
   id: Uuid,
@@ -111,3 +161,7 @@ export const AiSystemView = z.object({
   abilities: z.record(z.string(), z.boolean()),
 });
 export type AiSystemView = z.infer<typeof AiSystemView>;
+
+/** A page of AI systems, with what the caller may do on the register as a whole (create, import). */
+export const AiSystemPage = Page(AiSystemView).extend({ total: z.number().int(), abilities: Abilities });
+export type AiSystemPage = z.infer<typeof AiSystemPage>;

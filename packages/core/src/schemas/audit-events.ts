@@ -1,11 +1,17 @@
 import { z } from "zod";
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "./common";
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, Page } from "./common";
+
+const Key = (max: number) =>
+  z
+    .string()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" });
 
 export const AuditEventQuery = z.strictObject({
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
-  actorId: z.string().max(100).optional(),
-  type: z.string().max(100).optional(),
+  entityType: Key(50).optional(),
+  entityId: Key(100).optional(),
+  actorId: Key(100).optional(),
+  type: Key(100).optional(),
   from: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).optional(),
   to: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
@@ -30,6 +36,8 @@ export const AuditEventView = z.object({
   prevHash: z.string(),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;
+export const AuditEventPage = Page(AuditEventView);
+export type AuditEventPage = z.infer<typeof AuditEventPage>;
 
 export const VerifyResult = z.object({
   ok: z.boolean(),
