@@ -3,7 +3,7 @@ const pkg = (name) => `^packages/${name}/`;
 module.exports = {
   forbidden: [
     { name: "core-is-pure", severity: "error", comment: "core has no I/O and depends on no other package",
-      from: { path: pkg("core") }, to: { path: "^packages/(db|app|server|cli|web)/|^node:|^(fs|path|crypto|http|net|child_process|os)$", dependencyTypesNot: ["type-only"] } },
+      from: { path: pkg("core"), pathNot: "\\.test\\.ts$" }, to: { path: "^packages/(db|app|server|cli|web)/|^node:|^(fs|path|crypto|http|net|child_process|os)$", dependencyTypesNot: ["type-only"] } },
     { name: "db-only-core", severity: "error", from: { path: pkg("db") }, to: { path: "^packages/(app|server|cli|web)/" } },
     { name: "app-no-adapters", severity: "error", from: { path: pkg("app") }, to: { path: "^packages/(server|cli|web)/" } },
     { name: "server-not-cli-web", severity: "error", from: { path: pkg("server") }, to: { path: "^packages/(cli|web)/" } },
