@@ -13,7 +13,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Why the browser journeys cannot run here, or null. CI sets OPENAIMS_REQUIRE_BROWSER so a missing browser fails. */
 export function browserSkipReason(): string | false {
   if (existsSync(CHROMIUM)) return false;
-  if (process.env.OPENAIMS_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing but OPENAIMS_REQUIRE_BROWSER is set`);
+  if (process.env.OPENAIMS_REQUIRE_BROWSER)
+    throw new Error(`${CHROMIUM} is missing but OPENAIMS_REQUIRE_BROWSER is set`);
   return `no Chromium at ${CHROMIUM} (apt-get install -y chromium); browser journeys skipped`;
 }
 
@@ -51,7 +52,16 @@ export async function startApp(): Promise<RunningApp> {
   const child: ChildProcess = spawn(
     process.execPath,
     ["--import", "tsx", fileURLToPath(new URL("../packages/server/src/main.ts", import.meta.url))],
-    { env: { ...process.env, OPENAIMS_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      env: {
+        ...process.env,
+        OPENAIMS_DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));

@@ -44,10 +44,17 @@ describe("golden journey: sign in, register an AI system, see it listed and its 
 
   it("registers an AI system through the form", async () => {
     await page.getByRole("link", { name: "AI systems" }).first().click();
-    await page.getByRole("button", { name: "Register AI system" }).or(page.getByRole("link", { name: "Register AI system" })).first().click();
+    await page
+      .getByRole("button", { name: "Register AI system" })
+      .or(page.getByRole("link", { name: "Register AI system" }))
+      .first()
+      .click();
     // The shared schema's validation runs in the browser: an empty name is refused before anything is sent.
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByText(/must not be empty/i).first().waitFor();
+    await page
+      .getByText(/must not be empty/i)
+      .first()
+      .waitFor();
     await page.getByLabel("Name", { exact: true }).fill("Loan approval model");
     await page.getByLabel("Purpose").fill("Scores consumer loan applications for manual review");
     await page.getByRole("button", { name: "Save" }).click();
@@ -64,7 +71,10 @@ describe("golden journey: sign in, register an AI system, see it listed and its 
 
   it("shows the system's history from the audit trail", async () => {
     await page.getByRole("tab", { name: "History" }).click();
-    await page.getByText(/ai_system\.created|created/i).first().waitFor();
+    await page
+      .getByText(/ai_system\.created|created/i)
+      .first()
+      .waitFor();
     const text = await page.getByRole("tabpanel").innerText();
     assert.match(text, /Loan approval model/);
     await page.screenshot({ path: `${outDir}ai-system-history.png` });

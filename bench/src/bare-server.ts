@@ -15,7 +15,10 @@ const DETAIL = `select s.*, u.name as owner_name from ai_systems s left join use
   where s.org_id = $1 and s.id = $2`;
 
 app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/ai-systems", async (req) => {
-  const [items, total] = await Promise.all([pool.query(LIST, [req.params.orgId]), pool.query(COUNT, [req.params.orgId])]);
+  const [items, total] = await Promise.all([
+    pool.query(LIST, [req.params.orgId]),
+    pool.query(COUNT, [req.params.orgId]),
+  ]);
   return { items: items.rows, nextCursor: null, total: total.rows[0].n };
 });
 app.get<{ Params: { orgId: string; id: string } }>("/bare/orgs/:orgId/ai-systems/:id", async (req, reply) => {

@@ -15,7 +15,9 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const adminUrl =
-  process.env.OPENAIMS_BENCH_DATABASE_URL ?? process.env.OPENAIMS_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  process.env.OPENAIMS_BENCH_DATABASE_URL ??
+  process.env.OPENAIMS_TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/postgres";
 
 const out = (s = "") => process.stdout.write(`${s}\n`);
 
@@ -53,10 +55,18 @@ async function main() {
     await migrateDatabase(database);
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
-    out(`Seeded ${SYSTEMS} AI systems in ${((performance.now() - t) / 1000).toFixed(1)} s (batched, 1,000 rows per statement).`);
+    out(
+      `Seeded ${SYSTEMS} AI systems in ${((performance.now() - t) / 1000).toFixed(1)} s (batched, 1,000 rows per statement).`,
+    );
 
     const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
-    children.push(await startChild(fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)), env, 18081));
+    children.push(
+      await startChild(
+        fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)),
+        env,
+        18081,
+      ),
+    );
     children.push(await startChild(fileURLToPath(new URL("./bare-server.ts", import.meta.url)), env, 18082));
     const apiBase = "http://127.0.0.1:18081";
     const bareBase = "http://127.0.0.1:18082";
@@ -72,11 +82,17 @@ async function main() {
     const opts = { connections: CONNECTIONS, seconds: SECONDS };
     const bareList = await load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts);
     const apiList = await load(apiBase, [listPath], { ...opts, headers: auth });
-    const bareDetail = await load(bareBase, sample.map((id) => `/bare/orgs/${seeded.orgId}/ai-systems/${id}`), opts);
+    const bareDetail = await load(
+      bareBase,
+      sample.map((id) => `/bare/orgs/${seeded.orgId}/ai-systems/${id}`),
+      opts,
+    );
     const apiDetail = await load(apiBase, detail, { ...opts, headers: auth });
 
     out();
-    out(`## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, server and load generator on the same machine)`);
+    out(
+      `## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, server and load generator on the same machine)`,
+    );
     out();
     out("| route | req/s | p50 ms | p99 ms | requests | errors/non-2xx |");
     out("|---|---|---|---|---|---|");
@@ -86,8 +102,12 @@ async function main() {
     out(row("API detail `GET …/ai-systems/{id}`", apiDetail));
     out();
     out(`List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`);
-    out(`Detail throughput ratio (API / bare): ${(apiDetail.rps / bareDetail.rps).toFixed(2)}  (target ≥ 0.50)`);
-    out(`API p99: list ${apiList.p99.toFixed(1)} ms, detail ${apiDetail.p99.toFixed(1)} ms  (target ≤ 25 ms)`);
+    out(
+      `Detail throughput ratio (API / bare): ${(apiDetail.rps / bareDetail.rps).toFixed(2)}  (target ≥ 0.50)`,
+    );
+    out(
+      `API p99: list ${apiList.p99.toFixed(1)} ms, detail ${apiDetail.p99.toFixed(1)} ms  (target ≤ 25 ms)`,
+    );
 
     for (const c of children) c.kill("SIGTERM");
     t = performance.now();
@@ -104,12 +124,28 @@ async function main() {
       runs.push(v.checked / ((performance.now() - t) / 1000));
     }
     // Baseline: hashing the same canonical bytes with nothing else around it.
-    const body = { orgId: seeded.orgId, seq: 1, id: "x", type: "t", entityType: "e", entityId: "i", actorType: "system", actorId: null, actorTokenId: null, requestId: "r", occurredAt: new Date().toISOString(), payload: { diff: { a: [1, 2] } }, prevHash: GENESIS_HASH };
+    const body = {
+      orgId: seeded.orgId,
+      seq: 1,
+      id: "x",
+      type: "t",
+      entityType: "e",
+      entityId: "i",
+      actorType: "system",
+      actorId: null,
+      actorTokenId: null,
+      requestId: "r",
+      occurredAt: new Date().toISOString(),
+      payload: { diff: { a: [1, 2] } },
+      prevHash: GENESIS_HASH,
+    };
     t = performance.now();
     for (let i = 0; i < 100_000; i++) createHash("sha256").update(chainInput(body)).digest("hex");
     const bareHash = 100_000 / ((performance.now() - t) / 1000);
     const best = Math.max(...runs);
-    out(`Audit-chain verification: ${checked} events, ${best.toFixed(0)} events/s (best of 3; target ≥ 200,000); bare canonical-encode + SHA-256 loop: ${bareHash.toFixed(0)}/s; ratio ${(best / bareHash).toFixed(2)}`);
+    out(
+      `Audit-chain verification: ${checked} events, ${best.toFixed(0)} events/s (best of 3; target ≥ 200,000); bare canonical-encode + SHA-256 loop: ${bareHash.toFixed(0)}/s; ratio ${(best / bareHash).toFixed(2)}`,
+    );
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
     await database.close();

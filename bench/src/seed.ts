@@ -61,7 +61,12 @@ export async function seedAuditEvents(database: Database, orgId: string, count: 
       });
     }
     await inTransaction(database, (tx) =>
-      appendAuditEvents(tx, orgId, { actorType: "system", actorId: null, requestId: "bench", occurredAt: new Date() }, events),
+      appendAuditEvents(
+        tx,
+        orgId,
+        { actorType: "system", actorId: null, requestId: "bench", occurredAt: new Date() },
+        events,
+      ),
     );
   }
 }
