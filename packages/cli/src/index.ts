@@ -1,0 +1,3 @@
+export { run } from "./main";
+export { ExitCode, exitCodeHelp } from "./exit-codes";
+export type { Io } from "./io";

@@ -1,0 +1,51 @@
+import { Command } from "commander";
+import type { CommandContext } from "./command-context";
+import { exitCodeHelp } from "./exit-codes";
+import { registerAuthCommands } from "./commands/auth/register";
+import { registerSystemsCommands } from "./commands/systems/register";
+import { registerAuditCommands } from "./commands/audit/register";
+import { registerDbCommands } from "./commands/db/register";
+import { registerAdminCommands } from "./commands/admin/register";
+
+const VERSION = "0.1.0";
+
+/** The whole `aims` command tree; built fresh per run so in-process runs share no state. */
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command("aims")
+    .description(
+      "OpenAIMS from the command line: the AI system register, the audit trail, and local administration.",
+    )
+    .version(VERSION, "-V, --version")
+    .option("--profile <name>", "the saved profile to use (default: $OPENAIMS_PROFILE or 'default')")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(s),
+      writeErr: (s) => ctx.io.stderr(s),
+    })
+    .addHelpText(
+      "after",
+      `
+Environment:
+  OPENAIMS_URL, OPENAIMS_TOKEN, OPENAIMS_ORG   override the profile's server, API token and organization
+  OPENAIMS_PROFILE                             the profile to use when --profile is not given
+  OPENAIMS_CONFIG_DIR                          where profiles are kept (default ~/.config/openaims)
+  DATABASE_URL, OPENAIMS_DATA_DIR              the database for 'aims db' and 'aims admin' (local commands)
+
+${exitCodeHelp}
+
+Examples:
+  aims login --url http://localhost:8080 --token oa_…
+  aims systems list --stage deployed
+  aims systems export --out systems.csv && aims systems import systems.csv --dry-run
+  aims audit verify || echo "audit trail broken"
+
+Docs: docs/cli.md`,
+    );
+  registerAuthCommands(program, ctx);
+  registerSystemsCommands(program, ctx);
+  registerAuditCommands(program, ctx);
+  registerDbCommands(program, ctx);
+  registerAdminCommands(program, ctx);
+  return program;
+}
