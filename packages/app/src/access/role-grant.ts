@@ -43,7 +43,9 @@ export async function grantFromInput(
         eq(tables.customRoles.id, id),
         isNull(tables.customRoles.deletedAt),
       ),
-    );
+    )
+    // Holds off a concurrent deletion of this role until the grant is committed (see deleteCustomRole).
+    .for("share");
   if (!row)
     throw invalidInput("There is no such role in this organization.", {
       issues: [{ path: "role", message: "unknown role" }],
