@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServer } from "node:net";
+import { and, eq } from "drizzle-orm";
+import type { BuiltinRole } from "@openaims/core";
+import { hashSecret, newSecret } from "@openaims/app";
+import { tables } from "@openaims/db";
+import type { TestBackend } from "@openaims/db/testing";
+import { buildOrg, createTestServer, type BuiltOrg, type TestServer } from "@openaims/server/testing";
+import { run } from "../main";
+import type { Io } from "../io";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `aims` in-process with a private env (no process.env leaks in) and captures everything. */
+export async function runCli(
+  argv: string[],
+  opts: { env?: Record<string, string | undefined>; cwd?: string; stdin?: string } = {},
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: { ...opts.env },
+    cwd: opts.cwd ?? process.cwd(),
+    readStdin: async () => opts.stdin ?? "",
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A test server listening on a real port, because the CLI talks HTTP. */
+export interface CliTestServer {
+  server: TestServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startCliTestServer(backend: TestBackend): Promise<CliTestServer> {
+  const server = await createTestServer({ backend });
+  await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = server.app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { server, url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** An API token for a member, inserted the way the factories do (the token is shown once, so we keep it). */
+export async function mintToken(
+  server: TestServer,
+  member: { userId: string },
+  orgId: string,
+  role?: BuiltinRole,
+): Promise<string> {
+  const [m] = await server.database.db
+    .select()
+    .from(tables.memberships)
+    .where(and(eq(tables.memberships.userId, member.userId), eq(tables.memberships.orgId, orgId)));
+  const token = newSecret("oa_");
+  await server.database.db.insert(tables.apiTokens).values({
+    orgId,
+    userId: member.userId,
+    name: "cli test token",
+    role: role ?? m?.role ?? null,
+    customRoleId: role ? null : (m?.customRoleId ?? null),
+    tokenHash: hashSecret(token),
+    prefix: token.slice(0, 10),
+  });
+  return token;
+}
+
+/** A fresh org with an owner token, and the env that points the CLI at it. */
+export async function orgWithToken(
+  t: CliTestServer,
+  role?: BuiltinRole,
+): Promise<{ org: BuiltOrg; token: string; env: Record<string, string> }> {
+  const org = await buildOrg(t.server);
+  const token = await mintToken(t.server, org.owner, org.orgId, role);
+  return { org, token, env: { OPENAIMS_URL: t.url, OPENAIMS_TOKEN: token, OPENAIMS_ORG: org.orgId } };
+}
+
+export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), `aims-${prefix}-`));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** A port nothing listens on: for "cannot reach the server". */
+export async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+  const address = srv.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return port;
+}
