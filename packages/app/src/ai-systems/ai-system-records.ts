@@ -1,0 +1,104 @@
+import { and, eq } from "drizzle-orm";
+import {
+  abilitiesOf,
+  aiSystemPolicy,
+  describeIssues,
+  invalidInput,
+  notFound,
+  type Actor,
+  type AiSystemState,
+  type AiSystemView,
+  type AiType,
+  type AiRole,
+  type LifecycleStage,
+} from "@openaims/core";
+import { tables, type Executor } from "@openaims/db";
+import type { z } from "zod";
+
+const { aiSystems, users, memberships } = tables;
+export type AiSystemRow = typeof aiSystems.$inferSelect;
+
+/** The row as the pure decide functions in core see it. */
+export function toAiSystemState(row: AiSystemRow): AiSystemState {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    purpose: row.purpose,
+    description: row.description,
+    ownerId: row.ownerId,
+    businessUnit: row.businessUnit,
+    lifecycleStage: row.lifecycleStage as LifecycleStage,
+    aiType: row.aiType as AiType,
+    aiRoles: row.aiRoles as AiRole[],
+    deploymentContext: row.deploymentContext,
+    geographies: row.geographies,
+    affectedStakeholders: row.affectedStakeholders,
+    humanOversight: row.humanOversight,
+    tags: row.tags,
+    archivedAt: row.archivedAt,
+    version: row.version,
+  };
+}
+
+export function presentAiSystem(actor: Actor, row: AiSystemRow, ownerName: string | null): AiSystemView {
+  const { archivedAt: _a, ...state } = toAiSystemState(row);
+  return {
+    ...state,
+    ownerName: row.ownerId ? ownerName : null,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    abilities: abilitiesOf(actor, aiSystemPolicy, { archivedAt: row.archivedAt }),
+  };
+}
+
+/** Loads and row-locks a system of the actor's org for a write; another org's id is a 404. */
+export async function lockAiSystem(tx: Executor, orgId: string, id: string): Promise<AiSystemRow> {
+  const [row] = await tx
+    .select()
+    .from(aiSystems)
+    .where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)))
+    .for("update");
+  if (!row) throw notFound("AI system");
+  return row;
+}
+
+export async function findAiSystem(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<{ row: AiSystemRow; ownerName: string | null }> {
+  const [found] = await db
+    .select({ row: aiSystems, ownerName: users.name })
+    .from(aiSystems)
+    .leftJoin(users, eq(users.id, aiSystems.ownerId))
+    .where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)));
+  if (!found) throw notFound("AI system");
+  return found;
+}
+
+/** An owner must be an active member of the same organization; returns their name for the view. */
+export async function activeOwnerName(db: Executor, orgId: string, userId: string): Promise<string> {
+  const [m] = await db
+    .select({ name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), eq(memberships.status, "active")),
+    );
+  if (!m) {
+    throw invalidInput("ownerId: must be an active member of this organization.", {
+      issues: [{ path: "ownerId", message: "must be the user id of an active member of this organization" }],
+    });
+  }
+  return m.name;
+}
+
+/** Validates input for callers that bypass HTTP (CLI, tests) with the same schema and messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = describeIssues(parsed.error);
+  throw invalidInput(`${issues[0]?.path}: ${issues[0]?.message}`, { issues });
+}
