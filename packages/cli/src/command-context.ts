@@ -20,8 +20,13 @@ export class CommandContext {
     for (const i of issues) this.io.stderr(`  ${i.path}: ${i.message}\n`);
   }
 
+  /** `--profile` after the command wins over one before it */
   profileOption(cmd: Command): string | undefined {
-    return (cmd.optsWithGlobals() as { profile?: string }).profile;
+    let profile: string | undefined;
+    for (let c: Command | null = cmd; c && profile === undefined; c = c.parent) {
+      profile = (c.opts() as { profile?: string }).profile;
+    }
+    return profile;
   }
   session(cmd: Command): Promise<Session> {
     return openSession(this.io, this.profileOption(cmd));

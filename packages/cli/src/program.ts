@@ -18,6 +18,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .version(VERSION, "-V, --version")
     .option("--profile <name>", "the saved profile to use (default: $OPENAIMS_PROFILE or 'default')")
     .showHelpAfterError("(run with --help for usage)")
+    // program options only before the command, so a command's own --version (a record version) is its own
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout(s),
@@ -47,5 +49,15 @@ Docs: docs/cli.md`,
   registerAuditCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerAdminCommands(program, ctx);
+  for (const group of program.commands) addProfileOption(group);
   return program;
+}
+
+const LOCAL_GROUPS = new Set(["db", "admin"]);
+
+/** `--profile` is accepted after the command too (`aims systems list --profile prod`), except for local ones. */
+function addProfileOption(cmd: Command) {
+  if (LOCAL_GROUPS.has(cmd.name())) return;
+  if (cmd.commands.length > 0) return cmd.commands.forEach(addProfileOption);
+  cmd.option("--profile <name>", "the saved profile to use");
 }

@@ -57,10 +57,8 @@ export function systemDetails(s: AiSystemView): string {
 
 /** The changed fields of an event, from its `{ field: [before, after] }` diff when it has one. */
 function changedFields(payload: unknown): string {
-  if (!payload || typeof payload !== "object") return "";
-  const p = payload as Record<string, unknown>;
-  const diff = [p.diff, p.changes].find((d) => d && typeof d === "object" && !Array.isArray(d));
-  return Object.keys((diff as object | undefined) ?? p).join(", ");
+  const diff = (payload as { diff?: unknown } | null)?.diff;
+  return diff && typeof diff === "object" && !Array.isArray(diff) ? Object.keys(diff).join(", ") : "";
 }
 
 export const eventColumns: Column<AuditEventView>[] = [
