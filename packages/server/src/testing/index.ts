@@ -1,2 +1,3 @@
 export * from "./test-server";
 export * from "./factories";
+export * from "./ai-system-factories";
