@@ -20,6 +20,7 @@ import { authPlugin } from "./plugins/auth";
 import { registerJsonParser } from "./plugins/json-parser";
 import { registerCors } from "./plugins/cors";
 import { registerRoutes } from "./routes";
+import { serializeRequest } from "./log-redaction";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -43,6 +44,7 @@ export async function buildServer(
               ],
               censor: "[redacted]",
             },
+            serializers: { req: serializeRequest },
           }
         : logger,
     genReqId: (req) => {
@@ -127,11 +129,9 @@ export async function buildServer(
     if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
-    return reply
-      .status(404)
-      .send({
-        error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },
-      });
+    return reply.status(404).send({
+      error: { code: "not_found", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },
+    });
   });
   return app;
 }

@@ -7,6 +7,17 @@ import type { ServerConfig } from "./config";
 export interface ServerDeps {
   ctx: AppContext;
   config: ServerConfig;
+  /** the local-only first-owner channel; absent when the instance needs no bootstrap over HTTP */
+  bootstrap?: BootstrapChannel;
+}
+
+/**
+ * While no owner exists, `npm start` writes a random token to a file only the local user can read; the CLI
+ * presents it to create the first owner. Cleared (token null) once used.
+ */
+export interface BootstrapChannel {
+  token: string | null;
+  onBootstrapped?: () => void | Promise<void>;
 }
 
 /** A Fastify instance whose route schemas are zod schemas (validated in, serialized out, documented). */

@@ -2,7 +2,16 @@ import { fileURLToPath } from "node:url";
 import { createAppContext, needsBootstrap } from "@openaims/app";
 import { DataDirLockedError, migrateDatabase, openDatabase } from "@openaims/db";
 import { buildServer } from "./build-server";
+import {
+  bootstrapFilePath,
+  localUrl,
+  newBootstrapToken,
+  removeBootstrapFile,
+  removeBootstrapFileSync,
+  writeBootstrapFile,
+} from "./bootstrap-file";
 import { ConfigError, loadConfig } from "./config";
+import type { BootstrapChannel } from "./deps";
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
@@ -38,7 +47,22 @@ async function main() {
     sessionAbsoluteHours: config.sessionAbsoluteHours,
     loginFreeAttempts: config.loginFreeAttempts,
   });
-  const app = await buildServer({ ctx, config });
+  // PostgreSQL admits the CLI alongside the server, so only the embedded database needs the HTTP channel.
+  const pendingBootstrap = await needsBootstrap(ctx);
+  const bootstrapFile =
+    pendingBootstrap && config.database.kind === "pglite" ? bootstrapFilePath(config.database.dataDir) : null;
+  const bootstrap: BootstrapChannel | undefined = bootstrapFile
+    ? {
+        token: newBootstrapToken(),
+        onBootstrapped: async () => {
+          await removeBootstrapFile(bootstrapFile);
+          process.stdout.write(`The first owner was created. Sign in at ${url}.\n`);
+        },
+      }
+    : undefined;
+  if (bootstrapFile) process.on("exit", () => removeBootstrapFileSync(bootstrapFile));
+  const app = await buildServer({ ctx, config, bootstrap });
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -53,6 +77,7 @@ async function main() {
     try {
       await app.close();
     } finally {
+      if (bootstrapFile) await removeBootstrapFile(bootstrapFile);
       await database!.close();
       app.log.info("database closed; bye");
       process.exit(0);
@@ -62,19 +87,26 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
   const where =
     database!.kind === "pglite"
       ? `embedded database in ${database!.location}`
       : `PostgreSQL at ${database!.location}`;
   process.stdout.write(`\nOpenAIMS is running on ${url} (${where}).\n`);
-  if (await needsBootstrap(ctx)) {
-    const cmd =
-      database!.kind === "pglite"
-        ? "stop the server (Ctrl+C), then run:\n    npx aims admin bootstrap --email you@example.com --password '…' --org 'Your organization'\n  and start it again with 'npm start'"
-        : "run on this machine:\n    npx aims admin bootstrap --email you@example.com --password '…' --org 'Your organization'";
+  if (pendingBootstrap) {
+    if (bootstrapFile && bootstrap?.token) {
+      await writeBootstrapFile(bootstrapFile, {
+        url: localUrl(config.host, config.port),
+        token: bootstrap.token,
+      });
+    }
+    const how =
+      bootstrapFile !== null
+        ? "in another terminal on this machine (the server keeps running)"
+        : "on this machine (with the same DATABASE_URL)";
     process.stdout.write(
-      `\nNo owner exists yet. To create the first owner, ${cmd}.\nThen sign in at ${url}.\n\n`,
+      `\nNo owner exists yet. To create the first owner, run ${how}:\n` +
+        `    npx aims admin bootstrap --email you@example.com --password '…' --org 'Your organization'\n` +
+        `Then sign in at ${url}.\n\n`,
     );
   } else {
     process.stdout.write(`Sign in at ${url}; API docs at ${url}/api/docs.\n\n`);

@@ -3,6 +3,13 @@ import { healthRoutes } from "./health";
 import { aiSystemRoutes } from "./ai-system-routes";
 import { aiSystemCsvRoutes } from "./ai-system-csv-routes";
 import { auditEventRoutes } from "./audit-event-routes";
+import { authRoutes } from "./auth-routes";
+import { orgRoutes } from "./org-routes";
+import { memberRoutes } from "./member-routes";
+import { invitationRoutes } from "./invitation-routes";
+import { roleRoutes } from "./role-routes";
+import { apiTokenRoutes } from "./api-token-routes";
+import { adminRoutes } from "./admin-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -10,4 +17,11 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await aiSystemRoutes(app, deps);
   await aiSystemCsvRoutes(app, deps);
   await auditEventRoutes(app, deps);
+  await authRoutes(app, deps);
+  await orgRoutes(app, deps);
+  await memberRoutes(app, deps);
+  await invitationRoutes(app, deps);
+  await roleRoutes(app, deps);
+  await apiTokenRoutes(app, deps);
+  await adminRoutes(app, deps);
 }

@@ -4,6 +4,7 @@ import type { Database } from "@openaims/db";
 import { createTestDatabase, type TestBackend } from "@openaims/db/testing";
 import { buildServer } from "../build-server";
 import { loadConfig, type ServerConfig } from "../config";
+import type { BootstrapChannel } from "../deps";
 
 export interface TestServer {
   app: FastifyInstance;
@@ -15,7 +16,12 @@ export interface TestServer {
 
 /** The whole HTTP app on a fresh migrated database, for `app.inject()` tests. */
 export async function createTestServer(
-  options: { backend?: TestBackend; config?: Partial<ServerConfig>; settings?: Partial<AppSettings> } = {},
+  options: {
+    backend?: TestBackend;
+    config?: Partial<ServerConfig>;
+    settings?: Partial<AppSettings>;
+    bootstrap?: BootstrapChannel;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.backend ?? "pglite");
   const config = loadConfig({}, { logLevel: "silent", ...options.config });
@@ -25,7 +31,7 @@ export async function createTestServer(
     loginFreeAttempts: config.loginFreeAttempts,
     ...options.settings,
   });
-  const app = await buildServer({ ctx, config }, false);
+  const app = await buildServer({ ctx, config, bootstrap: options.bootstrap }, false);
   await app.ready();
   return {
     app,
