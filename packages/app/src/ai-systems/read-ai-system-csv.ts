@@ -38,7 +38,13 @@ export function readAiSystemCsv(text: string): AiSystemCsvFile {
   }
   const errors: CsvRowError[] = [];
   const onError = (err: { message: string; lines?: number } | undefined) => {
-    if (err) errors.push({ line: err.lines ?? 0, issues: [{ path: "(csv)", message: err.message }] });
+    if (!err) return;
+    const line = err.lines ?? 0;
+    const issue = { path: "(csv)", message: err.message };
+    // a broken quote can trip the parser twice on one line; report the line once
+    const same = errors.find((e) => e.line === line);
+    if (same) same.issues.push(issue);
+    else errors.push({ line, issues: [issue] });
   };
   let parsed: { record: string[]; info: { lines: number } }[] = [];
   try {
