@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
+import { eq } from "drizzle-orm";
 import { hashPassword } from "@openaims/app";
+import { tables } from "@openaims/db";
 import { buildUser } from "./factories";
 import { TestClient, type TestServer } from "./test-server";
 
@@ -60,4 +62,14 @@ export async function signInAs(
     csrfToken,
     response,
   };
+}
+
+/** Gives an existing member's user the test password and signs them in. */
+export async function sessionFor(server: TestServer, member: { userId: string }): Promise<SignedIn> {
+  const [user] = await server.database.db
+    .update(tables.users)
+    .set({ passwordHash: await testPasswordHash() })
+    .where(eq(tables.users.id, member.userId))
+    .returning();
+  return signInAs(server, user!.email);
 }
