@@ -1,0 +1,105 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { lifecycleStages, type Actor } from "@openaims/core";
+import { countAuditEvents, inTransaction, startAuditChain, tables, verifyAuditChain } from "@openaims/db";
+import { createTestDatabase, testBackends } from "@openaims/db/testing";
+import { actorInOrg } from "../access/authenticate";
+import { createAppContext, type AppContext } from "../shared/context";
+import { archiveAiSystem } from "./archive-ai-system";
+import { createAiSystem } from "./create-ai-system";
+import { importAiSystems } from "./import-ai-systems";
+import { restoreAiSystem } from "./restore-ai-system";
+import { updateAiSystem } from "./update-ai-system";
+
+const meta = { requestId: "test" };
+
+/** Every use case in this folder that writes; the last test keeps this table complete. */
+const mutations: Record<string, (ctx: AppContext, actor: Actor, id: string) => Promise<unknown>> = {
+  "create-ai-system.ts": (ctx, actor) => createAiSystem(ctx, actor, meta, { name: "Created" }),
+  "update-ai-system.ts": (ctx, actor, id) =>
+    updateAiSystem(ctx, actor, meta, id, { version: 1, name: "Renamed" }),
+  "archive-ai-system.ts": (ctx, actor, id) => archiveAiSystem(ctx, actor, meta, id, 2),
+  "restore-ai-system.ts": (ctx, actor, id) => restoreAiSystem(ctx, actor, meta, id, 3),
+  "import-ai-systems.ts": (ctx, actor, id) =>
+    importAiSystems(ctx, actor, meta, { csv: `id,name\n${id},Imported\n,New one\n` }),
+};
+
+for (const backend of testBackends()) {
+  describe(`AI system use cases on ${backend}`, () => {
+    let ctx: AppContext;
+    let actor: Actor;
+    let systemId: string;
+
+    before(async () => {
+      ctx = createAppContext(await createTestDatabase(backend));
+      const orgId = randomUUID();
+      const [user] = await ctx.database.db
+        .insert(tables.users)
+        .values({ email: `${orgId}@example.test`, name: "Owner" })
+        .returning();
+      await inTransaction(ctx.database, async (tx) => {
+        await tx.insert(tables.organizations).values({ id: orgId, name: "Org" });
+        await startAuditChain(tx, orgId);
+        await tx.insert(tables.memberships).values({ orgId, userId: user!.id, role: "owner" });
+      });
+      actor = await actorInOrg(
+        ctx,
+        {
+          userId: user!.id,
+          email: user!.email,
+          name: user!.name,
+          isInstanceAdmin: false,
+          via: "session",
+          sessionId: null,
+          csrfToken: null,
+          token: null,
+        },
+        orgId,
+      );
+    });
+    after(async () => ctx?.database.close());
+
+    it("every mutating use case appends at least one audit event, and the chain stays valid", async () => {
+      for (const [file, run] of Object.entries(mutations)) {
+        const before = await countAuditEvents(ctx.database.db, actor.orgId);
+        const result = (await run(ctx, actor, systemId)) as { id?: string };
+        if (file === "create-ai-system.ts") systemId = result.id!;
+        const after = await countAuditEvents(ctx.database.db, actor.orgId);
+        assert.ok(after > before, `${file} wrote no audit event`);
+        const verify = await verifyAuditChain(ctx.database.db, actor.orgId);
+        assert.equal(verify.ok, true, `${file}: ${verify.reason}`);
+      }
+    });
+
+    it("validates input given directly to a use case with the shared schema", async () => {
+      await assert.rejects(
+        createAiSystem(ctx, actor, meta, { name: "" }),
+        (e: { code?: string; details?: { issues: { path: string }[] } }) =>
+          e.code === "invalid_input" && e.details?.issues[0]?.path === "name",
+      );
+    });
+
+    it("lists every use case of this folder that runs a command in the table above", async () => {
+      const dir = fileURLToPath(new URL(".", import.meta.url));
+      const writers: string[] = [];
+      for (const f of await readdir(dir)) {
+        if (!f.endsWith(".ts") || f.endsWith(".test.ts")) continue;
+        if ((await readFile(`${dir}/${f}`, "utf8")).includes("runCommand(")) writers.push(f);
+      }
+      // archive and restore share the write in archive-ai-system.ts
+      assert.deepEqual(
+        writers.sort(),
+        Object.keys(mutations)
+          .filter((f) => f !== "restore-ai-system.ts")
+          .sort(),
+      );
+    });
+
+    it("keeps the database's stage order for sorting equal to the lifecycle vocabulary", () => {
+      assert.deepEqual([...tables.lifecycleStageOrder], [...lifecycleStages]);
+    });
+  });
+}
