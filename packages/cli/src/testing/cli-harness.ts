@@ -42,8 +42,11 @@ export interface CliTestServer {
   close(): Promise<void>;
 }
 
-export async function startCliTestServer(backend: TestBackend): Promise<CliTestServer> {
-  const server = await createTestServer({ backend });
+export async function startCliTestServer(
+  backend: TestBackend,
+  options: Omit<NonNullable<Parameters<typeof createTestServer>[0]>, "backend"> = {},
+): Promise<CliTestServer> {
+  const server = await createTestServer({ ...options, backend });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

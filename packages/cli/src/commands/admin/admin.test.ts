@@ -1,11 +1,16 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { acquireDataDirLock, openDatabase, tables } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
-import { closedPort, runCli, tempDir } from "../../testing/cli-harness";
+import {
+  closedPort,
+  runCli,
+  startCliTestServer,
+  tempDir,
+  type CliTestServer,
+} from "../../testing/cli-harness";
 
 const owner = (email: string) => [
   "--email",
@@ -85,37 +90,20 @@ describe("aims admin bootstrap while a server holds the embedded data dir", () =
   let dir: Awaited<ReturnType<typeof tempDir>>;
   let dataDir: string;
   let release: () => Promise<void>;
-  let fake: Server;
-  let received: { headers: Record<string, unknown>; body: unknown; path: string }[] = [];
+  let t: CliTestServer;
+  const channel = { token: "secret-channel-token" as string | null };
+  const writeChannel = (token: string) =>
+    writeFile(join(dir.path, "bootstrap.json"), JSON.stringify({ url: t.url, token }));
   before(async () => {
     dir = await tempDir("locked");
     dataDir = join(dir.path, "data");
-    // the lock file is what a running server holds; taking it in this process has the same effect
+    // the lock file is what a running server holds; taking it in this process has the same effect on the CLI
     release = (await acquireDataDirLock(dataDir)).release;
-    fake = createServer((req, res) => {
-      let text = "";
-      req.on("data", (c: Buffer) => (text += c.toString()));
-      req.on("end", () => {
-        received.push({ headers: req.headers, body: JSON.parse(text || "null"), path: req.url ?? "" });
-        if (req.headers["x-bootstrap-token"] !== "secret-channel-token") {
-          res.writeHead(403, { "content-type": "application/json" });
-          return res.end(JSON.stringify({ error: { code: "forbidden", message: "Wrong bootstrap token." } }));
-        }
-        res.writeHead(201, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            userId: crypto.randomUUID(),
-            orgId: crypto.randomUUID(),
-            email: "ciso@example.com",
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+    t = await startCliTestServer("pglite", { bootstrap: channel });
   });
   after(async () => {
     await release?.();
-    await new Promise<void>((resolve) => fake?.close(() => resolve()));
+    await t?.close();
     await dir?.remove();
   });
 
@@ -127,42 +115,36 @@ describe("aims admin bootstrap while a server holds the embedded data dir", () =
     assert.match(r.stderr, /^error: The embedded database in .* is already open in another process/);
   });
 
-  it("bootstraps through the running server's local channel with the token from bootstrap.json", async () => {
-    const address = fake.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    await writeFile(
-      join(dir.path, "bootstrap.json"),
-      JSON.stringify({ url: `http://127.0.0.1:${port}`, token: "secret-channel-token" }),
-    );
-    received = [];
-    const r = await runCli(["admin", "bootstrap", ...owner("CISO@example.com")], {
-      env: { OPENAIMS_DATA_DIR: dataDir },
-    });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(received.length, 1);
-    assert.equal(received[0]!.path, "/api/v1/admin/bootstrap");
-    assert.equal(received[0]!.headers["x-bootstrap-token"], "secret-channel-token");
-    assert.deepEqual(received[0]!.body, {
-      email: "ciso@example.com",
-      password: "correct horse battery",
-      org: "Example Ltd",
-    });
-    assert.match(r.stdout, new RegExp(`the running server at http://127\\.0\\.0\\.1:${port}`));
-    assert.match(r.stdout, new RegExp(`sign in at http://127\\.0\\.0\\.1:${port}`));
-  });
-
-  it("exits 3 when the server rejects the channel token", async () => {
-    const address = fake.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    await writeFile(
-      join(dir.path, "bootstrap.json"),
-      JSON.stringify({ url: `http://127.0.0.1:${port}`, token: "stale" }),
-    );
+  it("exits 3 when the server does not accept the token in bootstrap.json", async () => {
+    await writeChannel("stale-token");
     const r = await runCli(["admin", "bootstrap", ...owner("ciso@example.com")], {
       env: { OPENAIMS_DATA_DIR: dataDir },
     });
     assert.equal(r.code, 3);
-    assert.match(r.stderr, /^error: Wrong bootstrap token\./);
+    assert.match(
+      r.stderr,
+      /^error: The server at http:\/\/127\.0\.0\.1:\d+ did not accept the bootstrap token/,
+    );
+  });
+
+  it("bootstraps through the running server's local channel with the token from bootstrap.json", async () => {
+    await writeChannel("secret-channel-token");
+    const r = await runCli(["admin", "bootstrap", ...owner("CISO@example.com")], {
+      env: { OPENAIMS_DATA_DIR: dataDir },
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Created the first owner ciso@example\.com .* in the running server at http:/);
+    assert.match(r.stdout, new RegExp(`sign in at ${t.url.replace(/\./g, "\\.")} as ciso@example\\.com`));
+    const users = await t.server.database.db.select().from(tables.users);
+    assert.deepEqual(
+      users.map((u) => u.email),
+      ["ciso@example.com"],
+    );
+    assert.equal(channel.token, null, "the server closed the channel");
+    const again = await runCli(["admin", "bootstrap", ...owner("ciso@example.com")], {
+      env: { OPENAIMS_DATA_DIR: dataDir },
+    });
+    assert.equal(again.code, 3, "a used channel is gone");
   });
 });
 

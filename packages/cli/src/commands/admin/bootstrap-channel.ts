@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { BootstrapInput } from "@openaims/core";
 import { z } from "zod";
-import { CliError, ExitCode } from "../../exit-codes";
+import { ApiError, CliError, ExitCode } from "../../exit-codes";
 import { ApiClient } from "../../http/api-client";
 
 export interface BootstrapOutcome {
@@ -42,9 +42,21 @@ export async function bootstrapThroughServer(
   if (!channel.success)
     throw new CliError(ExitCode.failure, `${file} is not a valid bootstrap channel file.`);
   const url = channel.data.url.replace(/\/+$/, "");
-  const outcome = await new ApiClient(url, null).json<BootstrapOutcome>("POST", "/api/v1/admin/bootstrap", {
-    json: input,
-    headers: { "x-bootstrap-token": channel.data.token },
-  });
-  return { outcome, url };
+  try {
+    const outcome = await new ApiClient(url, null).json<BootstrapOutcome>("POST", "/api/v1/admin/bootstrap", {
+      json: input,
+      headers: { "x-bootstrap-token": channel.data.token },
+    });
+    return { outcome, url };
+  } catch (e) {
+    // the server hides the endpoint (404) unless the token matches and the call comes from this machine
+    if (e instanceof ApiError && (e.status === 404 || e.status === 401 || e.status === 403)) {
+      throw new CliError(
+        ExitCode.auth,
+        `The server at ${url} did not accept the bootstrap token from ${file}. The file may be stale, or ` +
+          `the server has an owner already: restart the server, or stop it and run this command again.`,
+      );
+    }
+    throw e;
+  }
 }

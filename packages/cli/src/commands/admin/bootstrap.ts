@@ -68,7 +68,12 @@ export function registerBootstrap(admin: Command, ctx: CommandContext) {
             throw new CliError(ExitCode.conflict, e.message);
           if (!(e instanceof DataDirLockedError) || target.kind !== "pglite") throw e;
           const viaServer = await bootstrapThroughServer(target.dataDir, input);
-          if (!viaServer) throw new CliError(ExitCode.unreachable, e.message);
+          if (!viaServer) {
+            throw new CliError(
+              ExitCode.unreachable,
+              `${e.message} (A running server offers a local bootstrap channel only while no owner exists.)`,
+            );
+          }
           ({ outcome, url } = viaServer);
         }
         ctx.out(

@@ -71,6 +71,7 @@ export function registerImport(systems: Command, ctx: CommandContext) {
           );
         }
         const session = await ctx.session(commandOf(rest));
+        ctx.io.progressStream?.write(`Sending ${check.total} rows to the server…\n`);
         let report: AiSystemImportReport;
         try {
           report = await session.client.json<AiSystemImportReport>(
