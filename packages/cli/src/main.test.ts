@@ -10,6 +10,12 @@ describe("aims basics", () => {
     assert.match(r.stdout, /Exit codes:[\s\S]*7 {2}rate limited/);
   });
 
+  it("exits 0 for 'aims help <command>'", async () => {
+    const r = await runCli(["help", "systems"]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: aims systems/);
+  });
+
   it("exits 2 on an unknown command or option", async () => {
     const unknown = await runCli(["nope"]);
     assert.equal(unknown.code, 2);

@@ -19,7 +19,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return ExitCode.ok;
-      // `aims` or `aims systems` alone: help was shown on stderr; everything else is a usage error
+      // `aims help systems` is help asked for; `aims` or `aims systems` alone shows help as a usage error
+      if (e.code === "commander.help" && e.exitCode === 0) return ExitCode.ok;
       return ExitCode.usage;
     }
     if (e instanceof CliError) {
