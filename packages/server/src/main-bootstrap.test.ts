@@ -1,6 +1,6 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -45,7 +45,7 @@ async function start(name: string) {
 }
 
 describe("npm start: the local bootstrap channel (embedded database)", () => {
-  const children: { kill(signal: string): void }[] = [];
+  const children: ChildProcess[] = [];
   after(() => {
     for (const c of children) c.kill("SIGKILL");
     rmSync(root, { recursive: true, force: true });
