@@ -90,7 +90,9 @@ async function readFieldsFile(path: string, cwd: string): Promise<Record<string,
   let data: unknown;
   try {
     if ([".yaml", ".yml"].includes(extname(file).toLowerCase())) {
-      const YAML = await import("yaml");
+      const YAML = await import("yaml").catch(() => {
+        throw usageError("Reading YAML needs the 'yaml' package (npm install yaml); or use a JSON file.");
+      });
       data = YAML.parse(text);
     } else {
       data = JSON.parse(text);
