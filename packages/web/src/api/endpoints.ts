@@ -35,7 +35,7 @@ export const invitationsApi = {
   preview: (token: string) => api.get<InvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`),
   accept: (body: { token: string; name?: string; password?: string }) =>
     api.post<AcceptInvitationResult>("/api/v1/invitations/accept", body),
-  list: (orgId: string, query: PageQuery & { status?: string } = {}) =>
+  list: (orgId: string, query: PageQuery = {}) =>
     api.get<Page<InvitationView>>(orgPath(orgId, "invitations"), query),
   create: (orgId: string, body: CreateInvitationInput) =>
     api.post<CreatedInvitation>(orgPath(orgId, "invitations"), body),

@@ -25,7 +25,16 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "secondary", size = "md", busy = false, className, type = "button", disabled, children, ...rest },
+  {
+    variant = "secondary",
+    size = "md",
+    busy = false,
+    className,
+    type = "button",
+    disabled,
+    children,
+    ...rest
+  },
   ref,
 ) {
   return (

@@ -15,7 +15,11 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
   };
   return (
     <Button size="sm" onClick={copy}>
-      {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
+      {copied ? (
+        <Check className="size-4" aria-hidden="true" />
+      ) : (
+        <Copy className="size-4" aria-hidden="true" />
+      )}
       {copied ? "Copied" : label}
       <span className="sr-only" aria-live="polite">
         {copied ? " to clipboard" : ""}

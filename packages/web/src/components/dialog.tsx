@@ -25,7 +25,9 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
             <div>
               <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
               {description && (
-                <RadixDialog.Description className="mt-1 text-sm text-slate-700">{description}</RadixDialog.Description>
+                <RadixDialog.Description className="mt-1 text-sm text-slate-700">
+                  {description}
+                </RadixDialog.Description>
               )}
             </div>
             <RadixDialog.Close

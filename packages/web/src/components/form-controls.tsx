@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import * as Label from "@radix-ui/react-label";
 import clsx from "clsx";
 
@@ -52,7 +58,13 @@ export function FieldErrorList({ id, errors }: { id?: string; errors: string[] }
 
 type Common = { label: string; hint?: ReactNode; errors?: string[] | undefined; className?: string };
 
-export function TextField({ label, hint, errors, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field label={label} hint={hint} errors={errors} className={className}>
       {({ id, describedBy, invalid }) => (
@@ -132,23 +144,26 @@ export function Checkbox({
   ...input
 }: { label: string; description?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   const id = useId();
+  // The description stays outside the <label> so the accessible name is just the label.
   return (
     <div className="flex items-start gap-2">
       <input
         id={id}
         type="checkbox"
-        className="mt-0.5 size-4 rounded border-slate-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+        className="mt-0.5 size-4 shrink-0 rounded border-slate-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600"
         aria-describedby={description ? `${id}-d` : undefined}
         {...input}
       />
-      <label htmlFor={id} className="text-sm text-slate-900">
-        {label}
+      <div className="text-sm">
+        <label htmlFor={id} className="text-slate-900">
+          {label}
+        </label>
         {description && (
-          <span id={`${id}-d`} className="block text-xs text-slate-600">
+          <p id={`${id}-d`} className="text-xs text-slate-600">
             {description}
-          </span>
+          </p>
         )}
-      </label>
+      </div>
     </div>
   );
 }

@@ -12,15 +12,23 @@ interface PagerProps {
   busy?: boolean;
 }
 
-export function Pager({ label, pageNumber, hasPrevious, nextCursor, onPrevious, onNext, total, busy }: PagerProps) {
+export function Pager({
+  label,
+  pageNumber,
+  hasPrevious,
+  nextCursor,
+  onPrevious,
+  onNext,
+  total,
+  busy,
+}: PagerProps) {
   return (
-    <nav aria-label={label} className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+    <nav
+      aria-label={label}
+      className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700"
+    >
       <p>
-        {total !== undefined && (
-          <span>
-            {total} total ·{" "}
-          </span>
-        )}
+        {total !== undefined && <span>{total} total · </span>}
         Page {pageNumber}
       </p>
       <div className="flex gap-2">

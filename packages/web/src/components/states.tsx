@@ -21,14 +21,24 @@ export function errorMessage(error: unknown): string {
   return "Something went wrong.";
 }
 
-export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const unauthenticated = isApiError(error) && error.status === 401;
   return (
     <div role="alert" className="my-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
       <div className="flex items-start gap-2">
         <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
         <div className="space-y-2">
-          <p className="font-medium">{title ?? (unauthenticated ? "Your session has ended." : "Could not load this.")}</p>
+          <p className="font-medium">
+            {title ?? (unauthenticated ? "Your session has ended." : "Could not load this.")}
+          </p>
           <p>{errorMessage(error)}</p>
           {unauthenticated ? (
             <Link to="/sign-in" className="font-medium underline">
@@ -56,14 +66,23 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Alert({ tone = "error", children }: { tone?: "error" | "success" | "info"; children: ReactNode }) {
+export function Alert({
+  tone = "error",
+  children,
+}: {
+  tone?: "error" | "success" | "info";
+  children: ReactNode;
+}) {
   const tones = {
     error: "border-red-300 bg-red-50 text-red-900",
     success: "border-green-300 bg-green-50 text-green-900",
     info: "border-blue-300 bg-blue-50 text-blue-900",
   };
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border p-3 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md border p-3 text-sm ${tones[tone]}`}
+    >
       {children}
     </div>
   );

@@ -127,7 +127,9 @@ export function AcceptInvitationPage() {
             />
           </>
         ) : (
-          <p className="text-sm text-slate-700">You already have an account; accepting adds this organization to it.</p>
+          <p className="text-sm text-slate-700">
+            You already have an account; accepting adds this organization to it.
+          </p>
         )}
         {errors.token && <Alert>{errors.token.join(" ")}</Alert>}
         <Button type="submit" variant="primary" className="w-full" busy={accept.isPending}>

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { ShieldCheck } from "lucide-react";
+import { useDocumentTitle } from "../../components/page-header";
 
 /** The frame for pages shown before there is a session: sign-in, accepting an invitation. */
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title);
   return (
     <div className="flex min-h-screen items-center justify-center bg-slate-50 px-4 py-12">
       <main id="main" className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

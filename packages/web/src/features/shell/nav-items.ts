@@ -4,14 +4,12 @@ import {
   Bot,
   ClipboardCheck,
   FileText,
-  Flag,
   Gauge,
   History,
   KeyRound,
   LayoutDashboard,
   ListChecks,
   Scale,
-  ScrollText,
   ShieldAlert,
   Siren,
   Target,
@@ -54,6 +52,3 @@ export const settingsNav: NavItem[] = [
   { label: "API tokens", icon: KeyRound, to: "/orgs/$orgId/settings/api-tokens" },
   { label: "Audit trail", icon: History, to: "/orgs/$orgId/settings/audit-trail" },
 ];
-
-// Unused icons stay importable for the areas above once they get pages.
-export const reservedIcons = { Flag, ScrollText };

@@ -10,11 +10,11 @@ function NavEntry({ item, orgId }: { item: NavItem; orgId: string }) {
   if ("comingSoon" in item) {
     return (
       <li>
-        <span aria-disabled="true" className={clsx(itemClass, "cursor-not-allowed text-slate-500")}>
-          <Icon className="size-4 shrink-0" aria-hidden="true" />
-          <span className="flex-1">{item.label}</span>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-medium tracking-wide text-slate-600 uppercase">
-            coming soon
+        <span aria-disabled="true" className={clsx(itemClass, "cursor-not-allowed text-slate-600")}>
+          <Icon className="size-4 shrink-0 self-start mt-0.5" aria-hidden="true" />
+          <span>
+            {item.label}
+            <span className="block text-xs text-slate-600 italic">coming soon</span>
           </span>
         </span>
       </li>

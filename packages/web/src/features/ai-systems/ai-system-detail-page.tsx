@@ -1,0 +1,109 @@
+import * as Tabs from "@radix-ui/react-tabs";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { Archive, ArchiveRestore, Pencil } from "lucide-react";
+import { Badge } from "../../components/badge";
+import { Button } from "../../components/button";
+import { PageHeader } from "../../components/page-header";
+import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
+import { lifecycleLabel } from "./ai-system-fields";
+import { AiSystemHistory } from "./ai-system-history";
+import { Breadcrumb } from "./ai-system-new-page";
+import { AiSystemOverview } from "./ai-system-overview";
+import { useAiSystem, useArchiveToggle } from "./queries";
+
+const route = getRouteApi("/orgs/$orgId/ai-systems/$systemId");
+
+const tabClass =
+  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
+
+export function AiSystemDetailPage() {
+  const { orgId, systemId } = route.useParams();
+  const { tab = "overview" } = route.useSearch();
+  const navigate = useNavigate();
+  const query = useAiSystem(orgId, systemId);
+  const toggle = useArchiveToggle(orgId);
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const system = query.data;
+  const archived = Boolean(system.archivedAt);
+
+  const actions = (
+    <>
+      {!archived && system.abilities.update && (
+        <Button
+          onClick={() =>
+            void navigate({ to: "/orgs/$orgId/ai-systems/$systemId/edit", params: { orgId, systemId } })
+          }
+        >
+          <Pencil className="size-4" aria-hidden="true" />
+          Edit
+        </Button>
+      )}
+      {!archived && system.abilities.archive && (
+        <Button onClick={() => toggle.mutate(system)} busy={toggle.isPending}>
+          <Archive className="size-4" aria-hidden="true" />
+          Archive
+        </Button>
+      )}
+      {archived && system.abilities.restore && (
+        <Button onClick={() => toggle.mutate(system)} busy={toggle.isPending}>
+          <ArchiveRestore className="size-4" aria-hidden="true" />
+          Restore
+        </Button>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <Breadcrumb orgId={orgId} />
+      <PageHeader
+        title={system.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone="blue">{lifecycleLabel(system.lifecycleStage)}</Badge>
+            {archived && <Badge tone="amber">Archived</Badge>}
+          </span>
+        }
+        actions={actions}
+      />
+      {toggle.isError && (
+        <div className="mb-4">
+          <Alert>
+            {errorMessage(toggle.error)}{" "}
+            <button type="button" className="font-medium underline" onClick={() => void query.refetch()}>
+              Reload
+            </button>
+          </Alert>
+        </div>
+      )}
+      <Tabs.Root
+        value={tab}
+        onValueChange={(v) =>
+          void navigate({
+            to: "/orgs/$orgId/ai-systems/$systemId",
+            params: { orgId, systemId },
+            search: v === "history" ? { tab: "history" } : {},
+            replace: true,
+          })
+        }
+      >
+        <Tabs.List aria-label="AI system sections" className="mb-4 flex gap-2 border-b border-slate-200">
+          <Tabs.Trigger value="overview" className={tabClass}>
+            Overview
+          </Tabs.Trigger>
+          <Tabs.Trigger value="history" className={tabClass}>
+            History
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="overview">
+          <AiSystemOverview system={system} />
+        </Tabs.Content>
+        <Tabs.Content value="history">
+          <AiSystemHistory orgId={orgId} systemId={systemId} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </>
+  );
+}

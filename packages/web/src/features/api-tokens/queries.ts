@@ -1,0 +1,1 @@
+export const apiTokenKeys = { all: (orgId: string) => ["orgs", orgId, "api-tokens"] as const };

@@ -1,0 +1,188 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { isApiError } from "./api";
+import { LoadingState } from "./components/states";
+import { AppShell } from "./features/shell/app-shell";
+import { loadMe } from "./features/session/use-me";
+import { NotFoundPage, RouteErrorPage } from "./features/shell/route-fallbacks";
+import { parseAiSystemListSearch } from "./features/ai-systems/list-search";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
+
+/** Loads the session, or sends the user to sign in and back here afterwards. */
+async function requireMe(queryClient: QueryClient, href: string) {
+  try {
+    return await loadMe(queryClient);
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) throw redirect({ to: "/sign-in", search: { redirect: href } });
+    throw e;
+  }
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: async ({ context, location }) => {
+    const me = await requireMe(context.queryClient, location.href);
+    const first = me.memberships[0];
+    if (!first) throw redirect({ to: "/no-organization" });
+    throw redirect({ to: "/orgs/$orgId", params: { orgId: first.orgId } });
+  },
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "sign-in",
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  component: lazyRouteComponent(() => import("./features/session/sign-in-page"), "SignInPage"),
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "invitations/accept",
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
+  component: lazyRouteComponent(
+    () => import("./features/session/accept-invitation-page"),
+    "AcceptInvitationPage",
+  ),
+});
+
+const noOrganizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "no-organization",
+  component: lazyRouteComponent(
+    () => import("./features/session/no-organization-page"),
+    "NoOrganizationPage",
+  ),
+});
+
+const orgRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "orgs/$orgId",
+  beforeLoad: async ({ context, location, params }) => {
+    const me = await requireMe(context.queryClient, location.href);
+    // Not a member (or deactivated) looks exactly like a missing org, as on the server.
+    if (!me.memberships.some((m) => m.orgId === params.orgId)) throw notFound();
+  },
+  component: AppShell,
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page"), "DashboardPage"),
+});
+
+const aiSystemsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "ai-systems",
+  validateSearch: parseAiSystemListSearch,
+  component: lazyRouteComponent(
+    () => import("./features/ai-systems/ai-system-list-page"),
+    "AiSystemListPage",
+  ),
+});
+
+const aiSystemNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "ai-systems/new",
+  component: lazyRouteComponent(() => import("./features/ai-systems/ai-system-new-page"), "AiSystemNewPage"),
+});
+
+const aiSystemDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "ai-systems/$systemId",
+  validateSearch: (s: Record<string, unknown>): { tab?: "overview" | "history" } => ({
+    tab: s.tab === "history" ? "history" : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import("./features/ai-systems/ai-system-detail-page"),
+    "AiSystemDetailPage",
+  ),
+});
+
+const aiSystemEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "ai-systems/$systemId/edit",
+  component: lazyRouteComponent(
+    () => import("./features/ai-systems/ai-system-edit-page"),
+    "AiSystemEditPage",
+  ),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/members",
+  component: lazyRouteComponent(() => import("./features/members/members-page"), "MembersPage"),
+});
+
+const rolesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/roles",
+  component: lazyRouteComponent(() => import("./features/roles/roles-page"), "RolesPage"),
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/api-tokens",
+  component: lazyRouteComponent(() => import("./features/api-tokens/api-tokens-page"), "ApiTokensPage"),
+});
+
+const auditTrailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "settings/audit-trail",
+  component: lazyRouteComponent(() => import("./features/audit-trail/audit-trail-page"), "AuditTrailPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  signInRoute,
+  acceptInvitationRoute,
+  noOrganizationRoute,
+  orgRoute.addChildren([
+    dashboardRoute,
+    aiSystemsRoute,
+    aiSystemNewRoute,
+    aiSystemDetailRoute,
+    aiSystemEditRoute,
+    membersRoute,
+    rolesRoute,
+    apiTokensRoute,
+    auditTrailRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPendingMs: 300,
+    defaultPendingComponent: () => <LoadingState />,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
