@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
 import { invalidInput, type AiSystemFilter, type aiSystemSortKeys } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
-import type { AiSystemRow } from "./ai-system-records";
+import { aiSystemColumns, type AiSystemRow } from "./ai-system-records";
 
 const { aiSystems, users } = tables;
 type SortKey = (typeof aiSystemSortKeys)[number];
@@ -19,17 +19,8 @@ export function aiSystemConditions(orgId: string, f: AiSystemFilter): SQL[] {
   if (f.aiType) conds.push(eq(aiSystems.aiType, f.aiType));
   if (f.ownerId) conds.push(eq(aiSystems.ownerId, f.ownerId));
   if (f.tag) conds.push(sql`${aiSystems.tags} @> ${JSON.stringify([f.tag])}::jsonb`);
-  if (f.q) {
-    const pattern = `%${escapeLike(f.q)}%`;
-    conds.push(
-      or(
-        ilike(aiSystems.name, pattern),
-        ilike(aiSystems.purpose, pattern),
-        ilike(aiSystems.description, pattern),
-        ilike(aiSystems.businessUnit, pattern),
-      )!,
-    );
-  }
+  // search_text is lower() of name, purpose, description and business unit; lower the needle the same way
+  if (f.q) conds.push(like(aiSystems.searchText, sql`lower(${`%${escapeLike(f.q)}%`})`));
   return conds;
 }
 
@@ -101,7 +92,8 @@ export async function selectAiSystemPage(
   sort: SortKey,
   limit: number,
   cursor: string | undefined,
-): Promise<{ rows: AiSystemPageRow[]; nextCursor: string | null }> {
+  opts: { withTotal: boolean },
+): Promise<{ rows: AiSystemPageRow[]; nextCursor: string | null; total: number | null }> {
   const spec = sortSpec(sort);
   const conds = aiSystemConditions(orgId, filter);
   const after = decodeCursor(cursor, 3);
@@ -119,8 +111,18 @@ export async function selectAiSystemPage(
     conds.push(sql`(${spec.expr}, ${aiSystems.id}) ${cmp} (${spec.fromText(key as string)}, ${id}::uuid)`);
   }
   const dir = spec.desc ? desc : asc;
+  // The total rides along as an uncorrelated subquery (computed once), so a page is one round trip.
+  const total = opts.withTotal
+    ? sql<number>`(${countQuery(db, orgId, filter)})`.mapWith(Number)
+    : sql<null>`null`;
   const rows = await db
-    .select({ row: aiSystems, ownerName: users.name, ownerEmail: users.email, sortKey: spec.asText })
+    .select({
+      row: aiSystemColumns,
+      ownerName: users.name,
+      ownerEmail: users.email,
+      sortKey: spec.asText,
+      total,
+    })
     .from(aiSystems)
     .leftJoin(users, eq(users.id, aiSystems.ownerId))
     .where(and(...conds))
@@ -129,16 +131,18 @@ export async function selectAiSystemPage(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor([sort, last.sortKey, last.row.id]) : null;
-  return { rows: page, nextCursor };
+  let count: number | null = rows[0]?.total ?? null;
+  // No row to carry the total: without a cursor the filter matches nothing; after one, ask separately.
+  if (opts.withTotal && rows.length === 0)
+    count = after ? ((await countQuery(db, orgId, filter))[0]?.n ?? 0) : 0;
+  return { rows: page, nextCursor, total: count };
 }
 
-export async function countAiSystems(db: Executor, orgId: string, filter: AiSystemFilter): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
+const countQuery = (db: Executor, orgId: string, filter: AiSystemFilter) =>
+  db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(aiSystems)
     .where(and(...aiSystemConditions(orgId, filter)));
-  return r?.n ?? 0;
-}
 
 const badCursor = () =>
   invalidInput("The cursor is not valid for this list; start again from the first page.", {

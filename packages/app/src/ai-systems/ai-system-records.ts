@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import {
   abilitiesOf,
   aiSystemPolicy,
@@ -16,7 +16,10 @@ import { tables, type Executor } from "@openaims/db";
 import type { z } from "zod";
 
 const { aiSystems, users, memberships } = tables;
-export type AiSystemRow = typeof aiSystems.$inferSelect;
+const { searchText: _searchText, ...columns } = getTableColumns(aiSystems);
+/** Every column but the generated search text, which is large, derived, and cannot be written. */
+export const aiSystemColumns = columns;
+export type AiSystemRow = Omit<typeof aiSystems.$inferSelect, "searchText">;
 
 /** The row as the pure decide functions in core see it. */
 export function toAiSystemState(row: AiSystemRow): AiSystemState {
@@ -41,7 +44,12 @@ export function toAiSystemState(row: AiSystemRow): AiSystemState {
   };
 }
 
-export function presentAiSystem(actor: Actor, row: AiSystemRow, ownerName: string | null): AiSystemView {
+export function presentAiSystem(
+  actor: Actor,
+  row: AiSystemRow,
+  ownerName: string | null,
+  abilities = abilitiesOf(actor, aiSystemPolicy, { archivedAt: row.archivedAt }),
+): AiSystemView {
   const { archivedAt: _a, ...state } = toAiSystemState(row);
   return {
     ...state,
@@ -49,14 +57,14 @@ export function presentAiSystem(actor: Actor, row: AiSystemRow, ownerName: strin
     archivedAt: row.archivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    abilities: abilitiesOf(actor, aiSystemPolicy, { archivedAt: row.archivedAt }),
+    abilities,
   };
 }
 
 /** Loads and row-locks a system of the actor's org for a write; another org's id is a 404. */
 export async function lockAiSystem(tx: Executor, orgId: string, id: string): Promise<AiSystemRow> {
   const [row] = await tx
-    .select()
+    .select(aiSystemColumns)
     .from(aiSystems)
     .where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)))
     .for("update");
@@ -70,7 +78,7 @@ export async function findAiSystem(
   id: string,
 ): Promise<{ row: AiSystemRow; ownerName: string | null }> {
   const [found] = await db
-    .select({ row: aiSystems, ownerName: users.name })
+    .select({ row: aiSystemColumns, ownerName: users.name })
     .from(aiSystems)
     .leftJoin(users, eq(users.id, aiSystems.ownerId))
     .where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)));

@@ -36,7 +36,9 @@ export async function exportAiSystems(
     yield stringify([[...aiSystemCsvExportColumns]], { bom: true, record_delimiter: "\r\n" });
     let cursor: string | undefined;
     do {
-      const page = await selectAiSystemPage(db, actor.orgId, filter, sort, EXPORT_PAGE, cursor);
+      const page = await selectAiSystemPage(db, actor.orgId, filter, sort, EXPORT_PAGE, cursor, {
+        withTotal: false,
+      });
       const records = page.rows.map((r) =>
         aiSystemCsvRecord(presentAiSystem(actor, r.row, null), r.ownerEmail),
       );

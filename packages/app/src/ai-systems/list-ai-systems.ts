@@ -9,9 +9,9 @@ import {
 } from "@openaims/core";
 import type { AppContext } from "../shared/context";
 import { parseInput, presentAiSystem } from "./ai-system-records";
-import { countAiSystems, selectAiSystemPage } from "./ai-system-query";
+import { selectAiSystemPage } from "./ai-system-query";
 
-/** Two queries whatever the page size: the page (owners joined) and the total for the filter. */
+/** One query whatever the page size: the page, its owners joined, and the total for the filter. */
 export async function listAiSystems(
   ctx: AppContext,
   actor: Actor,
@@ -20,14 +20,16 @@ export async function listAiSystems(
   authorize(actor, aiSystemPolicy, "read", { archivedAt: null });
   const { limit, cursor, sort, ...filter } = parseInput(AiSystemListQuery, input);
   const { db } = ctx.database;
-  const [page, total] = await Promise.all([
-    selectAiSystemPage(db, actor.orgId, filter, sort, limit, cursor),
-    countAiSystems(db, actor.orgId, filter),
-  ]);
+  const page = await selectAiSystemPage(db, actor.orgId, filter, sort, limit, cursor, { withTotal: true });
+  // abilities depend on the actor and the archived state only: compute each map once, not per row
+  const live = abilitiesOf(actor, aiSystemPolicy, { archivedAt: null });
+  const archived = abilitiesOf(actor, aiSystemPolicy, { archivedAt: new Date(0) });
   return {
-    items: page.rows.map((r) => presentAiSystem(actor, r.row, r.ownerName)),
+    items: page.rows.map((r) =>
+      presentAiSystem(actor, r.row, r.ownerName, r.row.archivedAt ? archived : live),
+    ),
     nextCursor: page.nextCursor,
-    total,
-    abilities: abilitiesOf(actor, aiSystemPolicy, { archivedAt: null }),
+    total: page.total ?? 0,
+    abilities: live,
   };
 }

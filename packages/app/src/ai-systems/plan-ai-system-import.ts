@@ -11,7 +11,7 @@ import {
   type PendingEvent,
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
-import { toAiSystemState, type AiSystemRow } from "./ai-system-records";
+import { aiSystemColumns, toAiSystemState, type AiSystemRow } from "./ai-system-records";
 import type { AiSystemCsvFile, CsvRowError } from "./read-ai-system-csv";
 
 export interface ImportPlan {
@@ -61,7 +61,7 @@ async function systemsById(
   const { aiSystems } = tables;
   for (const part of chunks(ids, LOOKUP_CHUNK)) {
     const q = db
-      .select()
+      .select(aiSystemColumns)
       .from(aiSystems)
       .where(and(eq(aiSystems.orgId, orgId), inArray(aiSystems.id, part)))
       .orderBy(aiSystems.id); // a fixed lock order, so two imports touching the same rows cannot deadlock
