@@ -26,26 +26,27 @@ const LOOKUP_CHUNK = 1000;
 const chunks = <T>(xs: T[], n: number): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
-/** Active members of the org by lower-cased e-mail, in a few queries however many rows name them. */
-async function activeMembersByEmail(
+/**
+ * Members of the org (active or not) by lower-cased e-mail, in a few queries however many rows name them. A
+ * deactivated member may stay the owner of a system that already has them, so an export re-imports cleanly.
+ */
+async function membersByEmail(
   db: Executor,
   orgId: string,
   emails: string[],
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+): Promise<Map<string, { id: string; active: boolean }>> {
+  const out = new Map<string, { id: string; active: boolean }>();
   for (const part of chunks(emails, LOOKUP_CHUNK)) {
     const rows = await db
-      .select({ id: tables.users.id, email: sql<string>`lower(${tables.users.email})` })
+      .select({
+        id: tables.users.id,
+        email: sql<string>`lower(${tables.users.email})`,
+        status: tables.memberships.status,
+      })
       .from(tables.memberships)
       .innerJoin(tables.users, eq(tables.users.id, tables.memberships.userId))
-      .where(
-        and(
-          eq(tables.memberships.orgId, orgId),
-          eq(tables.memberships.status, "active"),
-          inArray(sql`lower(${tables.users.email})`, part),
-        ),
-      );
-    for (const r of rows) out.set(r.email, r.id);
+      .where(and(eq(tables.memberships.orgId, orgId), inArray(sql`lower(${tables.users.email})`, part)));
+    for (const r of rows) out.set(r.email, { id: r.id, active: r.status === "active" });
   }
   return out;
 }
@@ -94,7 +95,7 @@ export async function planAiSystemImport(
   const emails = [...new Set(good.map((g) => g.row.ownerEmail).filter((e): e is string => !!e))];
   const ids = [...new Set(good.map((g) => g.row.id).filter((id): id is string => !!id))];
   const [owners, existing] = await Promise.all([
-    activeMembersByEmail(db, orgId, emails),
+    membersByEmail(db, orgId, emails),
     systemsById(db, orgId, ids, lock),
   ]);
   const plan: ImportPlan = {
@@ -107,16 +108,17 @@ export async function planAiSystemImport(
   const firstLineOf = new Map<string, number>();
   for (const { row, values } of good) {
     const issues: FieldIssue[] = [];
+    const current = row.id ? existing.get(row.id) : undefined;
     let ownerId: string | null = null;
     if (row.ownerEmail) {
-      ownerId = owners.get(row.ownerEmail) ?? null;
-      if (!ownerId)
+      const member = owners.get(row.ownerEmail);
+      if (member && (member.active || member.id === current?.ownerId)) ownerId = member.id;
+      else
         issues.push({
           path: "owner_email",
           message: "is not the e-mail of an active member of this organization",
         });
     }
-    const current = row.id ? existing.get(row.id) : undefined;
     if (row.id) {
       const first = firstLineOf.get(row.id);
       if (first !== undefined)

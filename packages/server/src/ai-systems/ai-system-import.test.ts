@@ -1,6 +1,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
 import { MAX_IMPORT_ROWS } from "@openaims/core";
+import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
 import {
   buildAiSystem,
@@ -170,6 +172,24 @@ for (const backend of testBackends()) {
       const copied = await importCsv(otherClient, other.orgId, withoutIds);
       assert.equal(copied.statusCode, 200, copied.body);
       assert.equal(copied.json().created, 1);
+    });
+
+    it("keeps a deactivated member as the owner they already are, but will not make them owner anew", async () => {
+      const { org, owner, base } = await setup();
+      const leaver = await buildMember(server, org.orgId, { role: "contributor" });
+      const s = (await owner.post(base, { name: "Owned", ownerId: leaver.userId })).json();
+      await server.database.db
+        .update(tables.memberships)
+        .set({ status: "deactivated" })
+        .where(eq(tables.memberships.id, leaver.membershipId));
+      const csv = (await owner.get(`${base}/export`)).body;
+      const again = await importCsv(owner, org.orgId, csv);
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.json().unchanged, 1);
+      const fresh = await importCsv(owner, org.orgId, `name,owner_email\nNew,${leaver.email}\n`);
+      assert.equal(fresh.statusCode, 400);
+      assert.equal(fresh.json().error.details.errors[0].issues[0].path, "owner_email");
+      assert.equal((await owner.get(`${base}/${s.id}`)).json().ownerId, leaver.userId);
     });
 
     it("exports with the list's filters and sort", async () => {
