@@ -259,6 +259,29 @@ for (const backend of testBackends()) {
       }
     });
 
+    it("documents every AI system and audit trail route in the OpenAPI document", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const expected: [string, string][] = [
+        ["/api/v1/orgs/{orgId}/ai-systems", "get"],
+        ["/api/v1/orgs/{orgId}/ai-systems", "post"],
+        ["/api/v1/orgs/{orgId}/ai-systems/{id}", "get"],
+        ["/api/v1/orgs/{orgId}/ai-systems/{id}", "patch"],
+        ["/api/v1/orgs/{orgId}/ai-systems/{id}/archive", "post"],
+        ["/api/v1/orgs/{orgId}/ai-systems/{id}/restore", "post"],
+        ["/api/v1/orgs/{orgId}/ai-systems/{id}/history", "get"],
+        ["/api/v1/orgs/{orgId}/ai-systems/import", "post"],
+        ["/api/v1/orgs/{orgId}/ai-systems/export", "get"],
+        ["/api/v1/orgs/{orgId}/audit-events", "get"],
+        ["/api/v1/orgs/{orgId}/audit-events/verify", "get"],
+      ];
+      for (const [path, method] of expected) {
+        const op = doc.paths[path]?.[method];
+        assert.ok(op, `${method} ${path} is missing`);
+        assert.ok(op.summary && op.tags?.length, `${method} ${path} has no summary or tags`);
+      }
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/ai-systems/import"].post.requestBody.content["text/csv"]);
+    });
+
     it("answers 401 without credentials", async () => {
       const { base } = await setup();
       const res = await server.app.inject({ method: "GET", url: base });
