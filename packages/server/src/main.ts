@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createAppContext, needsBootstrap } from "@openaims/app";
+import { createAppContext, dummyPasswordHash, needsBootstrap } from "@openaims/app";
 import { DataDirLockedError, migrateDatabase, openDatabase } from "@openaims/db";
 import { buildServer } from "./build-server";
 import {
@@ -47,6 +47,8 @@ async function main() {
     sessionAbsoluteHours: config.sessionAbsoluteHours,
     loginFreeAttempts: config.loginFreeAttempts,
   });
+  // Computed now, so the first sign-in with an unknown e-mail is not slower than one with a wrong password.
+  await dummyPasswordHash();
   // PostgreSQL admits the CLI alongside the server, so only the embedded database needs the HTTP channel.
   const pendingBootstrap = await needsBootstrap(ctx);
   const bootstrapFile =
