@@ -114,7 +114,11 @@ for (const backend of testBackends()) {
       assert.equal(me.csrfToken, csrfToken);
       assert.equal(me.canCreateOrg, false);
       assert.deepEqual(
-        me.memberships.map((x: { orgName: string; role: string; roleLabel: string }) => [x.orgName, x.role, x.roleLabel]),
+        me.memberships.map((x: { orgName: string; role: string; roleLabel: string }) => [
+          x.orgName,
+          x.role,
+          x.roleLabel,
+        ]),
         [
           ["Alpha", "auditor", "Auditor"],
           ["Beta", "viewer", "Viewer"],
@@ -230,7 +234,10 @@ for (const backend of testBackends()) {
       const { client, response } = await signInAs(server, user.email);
       const expires = response.cookies.find((c) => c.name === "openaims_session")!.expires!;
       // Cookie dates have whole seconds.
-      assert.ok(Math.abs(expires.getTime() - (t0 + 3_600_000)) < 1000, "cookie lifetime equals the absolute lifetime");
+      assert.ok(
+        Math.abs(expires.getTime() - (t0 + 3_600_000)) < 1000,
+        "cookie lifetime equals the absolute lifetime",
+      );
       for (const minutes of [20, 40, 59]) {
         server.ctx.now = () => new Date(t0 + minutes * 60_000);
         assert.equal((await client.get("/api/v1/me")).statusCode, 200, `at ${minutes} min`);
