@@ -8,18 +8,17 @@ const port = Number(process.env.PORT);
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const app = Fastify({ logger: false });
 
-const LIST = `select s.*, u.name as owner_name from ai_systems s left join users u on u.id = s.owner_id
-  where s.org_id = $1 and s.archived_at is null order by s.name, s.id limit 50`;
-const COUNT = `select count(*)::int as n from ai_systems where org_id = $1 and archived_at is null`;
+// The API's list query: page + owner names + the filter's total in one round trip, keyset order on (lower(name), id).
+const LIST = `select s.*, u.name as owner_name, u.email as owner_email, lower(s.name) as sort_key,
+  (select count(*)::int from ai_systems c where c.org_id = $1 and c.archived_at is null) as total
+  from ai_systems s left join users u on u.id = s.owner_id
+  where s.org_id = $1 and s.archived_at is null order by lower(s.name), s.id limit 51`;
 const DETAIL = `select s.*, u.name as owner_name from ai_systems s left join users u on u.id = s.owner_id
   where s.org_id = $1 and s.id = $2`;
 
 app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/ai-systems", async (req) => {
-  const [items, total] = await Promise.all([
-    pool.query(LIST, [req.params.orgId]),
-    pool.query(COUNT, [req.params.orgId]),
-  ]);
-  return { items: items.rows, nextCursor: null, total: total.rows[0].n };
+  const r = await pool.query(LIST, [req.params.orgId]);
+  return { items: r.rows.slice(0, 50), nextCursor: null, total: r.rows[0]?.total ?? 0 };
 });
 app.get<{ Params: { orgId: string; id: string } }>("/bare/orgs/:orgId/ai-systems/:id", async (req, reply) => {
   const r = await pool.query(DETAIL, [req.params.orgId, req.params.id]);

@@ -22,7 +22,11 @@ const adminUrl =
 const out = (s = "") => process.stdout.write(`${s}\n`);
 
 async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const profile =
+    process.env.BENCH_PROFILE && script.includes("packages/server")
+      ? ["--cpu-prof", "--cpu-prof-dir=bench/out"]
+      : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -55,6 +59,7 @@ async function main() {
     await migrateDatabase(database);
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
+    await database.pool!.query("vacuum analyze");
     out(
       `Seeded ${SYSTEMS} AI systems in ${((performance.now() - t) / 1000).toFixed(1)} s (batched, 1,000 rows per statement).`,
     );
