@@ -141,7 +141,9 @@ async function main() {
       actorTokenId: null,
       requestId: "r",
       occurredAt: new Date().toISOString(),
-      payload: { diff: { a: [1, 2] } },
+      payload: JSON.stringify({
+        diff: { lifecycleStage: ["design", "development"], tags: [["a"], ["a", "b1"]] },
+      }),
       prevHash: GENESIS_HASH,
     };
     t = performance.now();

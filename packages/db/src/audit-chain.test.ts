@@ -109,5 +109,20 @@ for (const backend of testBackends()) {
         await database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
       }
     });
+
+    it("detects a field altered to contain the verifier's separator character", async () => {
+      const orgId = await newOrg();
+      await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [1, 2].map(event)));
+      await database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+      try {
+        await database.db.execute(
+          sql`update audit_events set entity_id = 'sys-1' || chr(30) || 'x' where org_id = ${orgId} and seq = 1`,
+        );
+      } finally {
+        await database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+      }
+      const result = await verifyAuditChain(database.db, orgId);
+      assert.deepEqual([result.ok, result.firstBrokenSeq, result.checked], [false, 1, 0]);
+    });
   });
 }

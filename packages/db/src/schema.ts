@@ -194,7 +194,8 @@ export const auditEvents = pgTable(
     requestId: text("request_id"),
     /** ISO string exactly as hashed, so re-reading never changes the bytes */
     occurredAt: text("occurred_at").notNull(),
-    payload: jsonb("payload").notNull(),
+    /** canonical JSON text exactly as hashed (not jsonb, which would reorder keys and reformat numbers) */
+    payload: text("payload").notNull(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },

@@ -76,7 +76,7 @@ export async function selectAuditEventPage(
     actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
     requestId: r.requestId,
     occurredAt: r.occurredAt,
-    payload: r.payload,
+    payload: JSON.parse(r.payload) as unknown,
     hash: r.hash,
     prevHash: r.prevHash,
   }));

@@ -21,8 +21,23 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The exact bytes that are hashed for one event: the previous hash, then the event without its own hash. */
+/** Marks the chain-input format, so a future format can be told apart from this one. */
+export const CHAIN_FORMAT = "oaims-chain-v1";
+
+/**
+ * The exact text that is hashed for one event: a JSON array of the previous hash and every field, then a
+ * newline and the payload's canonical JSON as stored. The array is self-delimiting, so no field can bleed into
+ * the next, and verification needs no JSON parsing — only string concatenation and SHA-256.
+ */
 export function chainInput(event: Omit<AuditEventRecord, "hash">): string {
-  const { prevHash, ...body } = event;
-  return `${prevHash}\n${canonicalJson(body)}`;
+  return (
+    `["${CHAIN_FORMAT}",${str(event.prevHash)},${str(event.orgId)},${event.seq},${str(event.id)},` +
+    `${str(event.type)},${str(event.entityType)},${str(event.entityId)},${str(event.actorType)},` +
+    `${str(event.actorId)},${str(event.actorTokenId)},${str(event.requestId)},${str(event.occurredAt)}]\n${event.payload}`
+  );
 }
+
+/** JSON.stringify for a string or null, skipping the general path for the plain ids and times that fill a chain. */
+const PLAIN = /^[A-Za-z0-9_.:+-]*$/;
+const str = (v: string | null): string =>
+  v === null ? "null" : PLAIN.test(v) ? `"${v}"` : JSON.stringify(v);

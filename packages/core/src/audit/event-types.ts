@@ -50,7 +50,8 @@ export interface AuditEventRecord {
   actorTokenId: string | null;
   requestId: string | null;
   occurredAt: string;
-  payload: unknown;
+  /** the payload as canonical JSON text: stored and hashed byte for byte */
+  payload: string;
   prevHash: string;
   hash: string;
 }

@@ -5,11 +5,13 @@ import type { TestServer } from "./test-server";
 
 /** The audit events of one org, oldest first. */
 export async function auditEventsOf(server: TestServer, orgId: string) {
-  return server.database.db
+  const rows = await server.database.db
     .select()
     .from(tables.auditEvents)
     .where(eq(tables.auditEvents.orgId, orgId))
     .orderBy(asc(tables.auditEvents.seq));
+  // payload is stored as the exact canonical JSON text that was hashed
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
 }
 
 /** Asserts the org's chain verifies and returns its event types in order. */

@@ -1,0 +1,1 @@
+ALTER TABLE "audit_events" ALTER COLUMN "payload" SET DATA TYPE text;
