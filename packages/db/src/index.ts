@@ -4,3 +4,4 @@ export * from "./data-dir-lock";
 export * from "./migrate";
 export * from "./transaction";
 export * from "./audit-chain";
+export * from "./prepared";

@@ -18,7 +18,7 @@ export interface Identity {
 }
 
 /** Activity timestamps are written at most this often, so reads do not all turn into writes. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 export async function authenticateSession(ctx: AppContext, secret: string): Promise<Identity | null> {
   const { db } = ctx.database;
@@ -112,23 +112,41 @@ export async function actorInOrg(ctx: AppContext, identity: Identity, orgId: str
       ),
     );
   if (!row) throw notFound("Organization");
-  let permissions = permissionsOfGrant(
-    { role: row.m.role as BuiltinRole | null, customRoleId: row.m.customRoleId },
+  let tokenPerms: string[] | null = null;
+  if (identity.token?.customRoleId) {
+    const [cr] = await db
+      .select({ p: tables.customRoles.permissions })
+      .from(tables.customRoles)
+      .where(
+        and(eq(tables.customRoles.id, identity.token.customRoleId), isNull(tables.customRoles.deletedAt)),
+      );
+    tokenPerms = cr?.p ?? [];
+  }
+  return actorOf(
+    identity,
+    orgId,
+    { id: row.m.id, role: row.m.role as BuiltinRole | null, customRoleId: row.m.customRoleId },
     row.perms,
+    tokenPerms,
   );
-  let role = row.m.role as BuiltinRole | null;
-  let customRoleId = row.m.customRoleId;
+}
+
+/**
+ * The actor from an identity, its active membership in `orgId` and the permissions of the custom roles
+ * involved (null when a grant has none, or the role is deleted). A token's power is its own role
+ * intersected with what its owner may do now, so demoting a member also narrows their tokens.
+ */
+export function actorOf(
+  identity: Identity,
+  orgId: string,
+  membership: { id: string } & RoleGrant,
+  memberPerms: readonly string[] | null,
+  tokenPerms: readonly string[] | null,
+): Actor {
+  let permissions = permissionsOfGrant(membership, memberPerms);
+  let role = membership.role;
+  let customRoleId = membership.customRoleId;
   if (identity.token) {
-    let tokenPerms: string[] | null = null;
-    if (identity.token.customRoleId) {
-      const [cr] = await db
-        .select({ p: tables.customRoles.permissions })
-        .from(tables.customRoles)
-        .where(
-          and(eq(tables.customRoles.id, identity.token.customRoleId), isNull(tables.customRoles.deletedAt)),
-        );
-      tokenPerms = cr?.p ?? [];
-    }
     const own = permissionsOfGrant(identity.token, tokenPerms);
     permissions = new Set([...permissions].filter((p) => own.has(p)));
     role = identity.token.role;
@@ -138,7 +156,7 @@ export async function actorInOrg(ctx: AppContext, identity: Identity, orgId: str
     kind: identity.via === "token" ? "token" : "user",
     userId: identity.userId,
     orgId,
-    membershipId: row.m.id,
+    membershipId: membership.id,
     role,
     customRoleId,
     permissions,
