@@ -1,12 +1,12 @@
-import type { Db } from "./database";
+import type { Executor } from "./database";
 
 // Why prepare: an ad-hoc query is rebuilt by Drizzle on every call and sent unnamed, so PostgreSQL parses
 // and plans it every time; a named one is built once per process and parsed once per pooled connection
 // (PGlite ignores the name). A statement name must always stand for the same SQL text.
 
-const byDatabase = new WeakMap<Db, Map<string, Map<string, unknown>>>();
+const byDatabase = new WeakMap<Executor, Map<string, Map<string, unknown>>>();
 
-function shapesOf(db: Db, family: string): Map<string, unknown> {
+function shapesOf(db: Executor, family: string): Map<string, unknown> {
   let families = byDatabase.get(db);
   if (!families) byDatabase.set(db, (families = new Map()));
   let shapes = families.get(family);
@@ -14,8 +14,11 @@ function shapesOf(db: Db, family: string): Map<string, unknown> {
   return shapes;
 }
 
-/** The prepared statement `name` on this database handle, built on first use and reused after. */
-export function prepareOnce<P>(db: Db, name: string, prepare: (name: string) => P): P {
+/**
+ * The prepared statement `name` on this database handle (or open transaction, for as long as it lives),
+ * built on first use and reused after.
+ */
+export function prepareOnce<P>(db: Executor, name: string, prepare: (name: string) => P): P {
   const shapes = shapesOf(db, name);
   let found = shapes.get("") as P | undefined;
   if (!found) shapes.set("", (found = prepare(name)));
@@ -28,7 +31,7 @@ export function prepareOnce<P>(db: Db, name: string, prepare: (name: string) => 
  * the statements the server keeps on every pooled connection stay bounded whatever shapes clients ask for.
  */
 export function prepareShape<P>(
-  db: Db,
+  db: Executor,
   family: string,
   shape: string,
   limit: number,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
-import { invalidInput, type AiSystemFilter, type aiSystemSortKeys } from "@openaims/core";
-import { tables, type Executor } from "@openaims/db";
+import { invalidInput, type AiSystemFilter, aiSystemSortKeys } from "@openaims/core";
+import { prepareShape, tables, type Db } from "@openaims/db";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { aiSystemColumns, type AiSystemRow } from "./ai-system-records";
 
@@ -10,19 +10,43 @@ type SortKey = (typeof aiSystemSortKeys)[number];
 /** `%`, `_` and `\` typed by a user are meant literally. */
 export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Every condition starts with the org, so each list query is served by an index that starts with org_id. */
-export function aiSystemConditions(orgId: string, f: AiSystemFilter): SQL[] {
-  const conds: SQL[] = [eq(aiSystems.orgId, orgId)];
+const p = sql.placeholder;
+
+/**
+ * Every condition starts with the org, so each list query is served by an index that starts with org_id.
+ * Values are placeholders (filled from `listValues`), so one SQL text serves every value of a shape.
+ */
+export function aiSystemConditions(f: AiSystemFilter): SQL[] {
+  const conds: SQL[] = [eq(aiSystems.orgId, p("orgId"))];
   if (f.archived === "false") conds.push(isNull(aiSystems.archivedAt));
   if (f.archived === "true") conds.push(isNotNull(aiSystems.archivedAt));
-  if (f.lifecycleStage) conds.push(eq(aiSystems.lifecycleStage, f.lifecycleStage));
-  if (f.aiType) conds.push(eq(aiSystems.aiType, f.aiType));
-  if (f.ownerId) conds.push(eq(aiSystems.ownerId, f.ownerId));
-  if (f.tag) conds.push(sql`${aiSystems.tags} @> ${JSON.stringify([f.tag])}::jsonb`);
+  if (f.lifecycleStage) conds.push(eq(aiSystems.lifecycleStage, p("lifecycleStage")));
+  if (f.aiType) conds.push(eq(aiSystems.aiType, p("aiType")));
+  if (f.ownerId) conds.push(eq(aiSystems.ownerId, p("ownerId")));
+  if (f.tag) conds.push(sql`${aiSystems.tags} @> ${p("tag")}::jsonb`);
   // search_text is lower() of name, purpose, description and business unit; lower the needle the same way
-  if (f.q) conds.push(like(aiSystems.searchText, sql`lower(${`%${escapeLike(f.q)}%`})`));
+  if (f.q) conds.push(like(aiSystems.searchText, sql`lower(${p("q")})`));
   return conds;
 }
+
+function listValues(orgId: string, f: AiSystemFilter): Record<string, unknown> {
+  return {
+    orgId,
+    lifecycleStage: f.lifecycleStage,
+    aiType: f.aiType,
+    ownerId: f.ownerId,
+    tag: f.tag === undefined ? undefined : JSON.stringify([f.tag]),
+    q: f.q === undefined ? undefined : `%${escapeLike(f.q)}%`,
+  };
+}
+
+/** What varies in the SQL text of a page query: the sort, which filters are set, cursor, total. */
+function shapeOf(f: AiSystemFilter, sort: SortKey, after: boolean, withTotal: boolean): string {
+  const set = [f.lifecycleStage, f.aiType, f.ownerId].map((v) => (v === undefined ? "0" : "1")).join("");
+  return `${aiSystemSortKeys.indexOf(sort)}${f.archived[0]}${set}${after ? 1 : 0}${withTotal ? 1 : 0}`;
+}
+/** Shapes past this many run unprepared (see `prepareShape`). */
+const MAX_PREPARED_SHAPES = 64;
 
 interface SortSpec {
   /** exactly the expression the matching index is built on (see packages/db schema) */
@@ -30,7 +54,7 @@ interface SortSpec {
   /** the key as text for the cursor, losslessly (timestamps keep their microseconds) */
   asText: SQL<string>;
   /** the cursor's text turned back into the expression's type */
-  fromText: (v: string) => SQL;
+  fromText: (v: ReturnType<typeof sql.placeholder>) => SQL;
   /** a forged cursor must fail here, not as a cast error in SQL */
   accepts: (v: string) => boolean;
   desc: boolean;
@@ -86,7 +110,7 @@ export interface AiSystemPageRow {
  * A cursor that does not decode, or does not belong to this sort, is a 400.
  */
 export async function selectAiSystemPage(
-  db: Executor,
+  db: Db,
   orgId: string,
   filter: AiSystemFilter,
   sort: SortKey,
@@ -95,7 +119,7 @@ export async function selectAiSystemPage(
   opts: { withTotal: boolean },
 ): Promise<{ rows: AiSystemPageRow[]; nextCursor: string | null; total: number | null }> {
   const spec = sortSpec(sort);
-  const conds = aiSystemConditions(orgId, filter);
+  const values = { ...listValues(orgId, filter), limit: limit + 1 };
   const after = decodeCursor(cursor, 3);
   if (after) {
     const [s, key, id] = after;
@@ -107,42 +131,60 @@ export async function selectAiSystemPage(
       !spec.accepts(key)
     )
       throw badCursor();
-    const cmp = spec.desc ? sql`<` : sql`>`;
-    conds.push(sql`(${spec.expr}, ${aiSystems.id}) ${cmp} (${spec.fromText(key as string)}, ${id}::uuid)`);
+    Object.assign(values, { afterKey: key, afterId: id });
   }
-  const dir = spec.desc ? desc : asc;
-  // The total rides along as an uncorrelated subquery (computed once), so a page is one round trip.
-  const total = opts.withTotal
-    ? sql<number>`(${countQuery(db, orgId, filter)})`.mapWith(Number)
-    : sql<null>`null`;
-  const rows = await db
-    .select({
-      row: aiSystemColumns,
-      ownerName: users.name,
-      ownerEmail: users.email,
-      sortKey: spec.asText,
-      total,
-    })
-    .from(aiSystems)
-    .leftJoin(users, eq(users.id, aiSystems.ownerId))
-    .where(and(...conds))
-    .orderBy(dir(spec.expr), dir(aiSystems.id))
-    .limit(limit + 1);
+  const build = () => {
+    const conds = aiSystemConditions(filter);
+    if (after) {
+      const cmp = spec.desc ? sql`<` : sql`>`;
+      conds.push(
+        sql`(${spec.expr}, ${aiSystems.id}) ${cmp} (${spec.fromText(p("afterKey"))}, ${p("afterId")}::uuid)`,
+      );
+    }
+    const dir = spec.desc ? desc : asc;
+    // The total rides along as an uncorrelated subquery (computed once), so a page is one round trip.
+    const total = opts.withTotal ? sql<number>`(${countQuery(db, filter)})`.mapWith(Number) : sql<null>`null`;
+    return db
+      .select({
+        row: aiSystemColumns,
+        ownerName: users.name,
+        ownerEmail: users.email,
+        sortKey: spec.asText,
+        total,
+      })
+      .from(aiSystems)
+      .leftJoin(users, eq(users.id, aiSystems.ownerId))
+      .where(and(...conds))
+      .orderBy(dir(spec.expr), dir(aiSystems.id))
+      .limit(p("limit"));
+  };
+  // Free-text filters stay unprepared: their plan depends on the pattern, which a generic plan cannot see.
+  const prepared =
+    filter.q === undefined && filter.tag === undefined
+      ? prepareShape(
+          db,
+          "openaims_ai_system_page",
+          shapeOf(filter, sort, !!after, opts.withTotal),
+          MAX_PREPARED_SHAPES,
+          (name) => build().prepare(name),
+        )
+      : null;
+  const rows = await (prepared ? prepared.execute(values) : build().execute(values));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor([sort, last.sortKey, last.row.id]) : null;
   let count: number | null = rows[0]?.total ?? null;
   // No row to carry the total: without a cursor the filter matches nothing; after one, ask separately.
   if (opts.withTotal && rows.length === 0)
-    count = after ? ((await countQuery(db, orgId, filter))[0]?.n ?? 0) : 0;
+    count = after ? ((await countQuery(db, filter).execute(values))[0]?.n ?? 0) : 0;
   return { rows: page, nextCursor, total: count };
 }
 
-const countQuery = (db: Executor, orgId: string, filter: AiSystemFilter) =>
+const countQuery = (db: Db, filter: AiSystemFilter) =>
   db
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(aiSystems)
-    .where(and(...aiSystemConditions(orgId, filter)));
+    .where(and(...aiSystemConditions(filter)));
 
 const badCursor = () =>
   invalidInput("The cursor is not valid for this list; start again from the first page.", {

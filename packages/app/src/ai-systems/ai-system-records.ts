@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import {
   abilitiesOf,
   aiSystemPolicy,
@@ -12,7 +12,7 @@ import {
   type AiRole,
   type LifecycleStage,
 } from "@openaims/core";
-import { tables, type Executor } from "@openaims/db";
+import { prepareOnce, tables, type Executor } from "@openaims/db";
 import type { z } from "zod";
 
 const { aiSystems, users, memberships } = tables;
@@ -44,19 +44,34 @@ export function toAiSystemState(row: AiSystemRow): AiSystemState {
   };
 }
 
+/** Written out field by field: lists present hundreds of rows per request, and spreads cost there. */
 export function presentAiSystem(
   actor: Actor,
   row: AiSystemRow,
   ownerName: string | null,
   abilities = abilitiesOf(actor, aiSystemPolicy, { archivedAt: row.archivedAt }),
 ): AiSystemView {
-  const { archivedAt: _a, ...state } = toAiSystemState(row);
   return {
-    ...state,
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    purpose: row.purpose,
+    description: row.description,
+    ownerId: row.ownerId,
     ownerName: row.ownerId ? ownerName : null,
+    businessUnit: row.businessUnit,
+    lifecycleStage: row.lifecycleStage as LifecycleStage,
+    aiType: row.aiType as AiType,
+    aiRoles: row.aiRoles as AiRole[],
+    deploymentContext: row.deploymentContext,
+    geographies: row.geographies,
+    affectedStakeholders: row.affectedStakeholders,
+    humanOversight: row.humanOversight,
+    tags: row.tags,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
     abilities,
   };
 }
@@ -72,16 +87,22 @@ export async function lockAiSystem(tx: Executor, orgId: string, id: string): Pro
   return row;
 }
 
+const findQuery = (db: Executor) =>
+  prepareOnce(db, "openaims_ai_system_by_id", (name) =>
+    db
+      .select({ row: aiSystemColumns, ownerName: users.name })
+      .from(aiSystems)
+      .leftJoin(users, eq(users.id, aiSystems.ownerId))
+      .where(and(eq(aiSystems.orgId, sql.placeholder("orgId")), eq(aiSystems.id, sql.placeholder("id"))))
+      .prepare(name),
+  );
+
 export async function findAiSystem(
   db: Executor,
   orgId: string,
   id: string,
 ): Promise<{ row: AiSystemRow; ownerName: string | null }> {
-  const [found] = await db
-    .select({ row: aiSystemColumns, ownerName: users.name })
-    .from(aiSystems)
-    .leftJoin(users, eq(users.id, aiSystems.ownerId))
-    .where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)));
+  const [found] = await findQuery(db).execute({ orgId, id });
   if (!found) throw notFound("AI system");
   return found;
 }
