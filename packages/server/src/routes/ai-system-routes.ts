@@ -20,6 +20,7 @@ import {
   updateAiSystem,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { shapedSerializerCompiler } from "../plugins/shaped-serializer";
 
 const OrgParams = z.object({ orgId: Uuid });
 const SystemParams = z.object({ orgId: Uuid, id: Uuid });
@@ -41,6 +42,7 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
         querystring: AiSystemListQuery,
         response: { 200: AiSystemPage },
       },
+      serializerCompiler: shapedSerializerCompiler,
     },
     async (request) => listAiSystems(ctx, await request.actorFor(request.params.orgId), request.query),
   );
@@ -67,6 +69,7 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
     `${base}/:id`,
     {
       schema: { tags, summary: "An AI system", params: SystemParams, response: { 200: AiSystemView } },
+      serializerCompiler: shapedSerializerCompiler,
     },
     async (request) => getAiSystem(ctx, await request.actorFor(request.params.orgId), request.params.id),
   );
