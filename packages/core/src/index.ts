@@ -20,3 +20,5 @@ export * from "./schemas/access";
 export * from "./schemas/access-views";
 export * from "./schemas/audit-events";
 export * from "./schemas/ai-systems";
+export * from "./frameworks";
+export * from "./schemas/frameworks";
