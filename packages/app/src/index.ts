@@ -44,3 +44,5 @@ export * from "./ai-systems/export-ai-systems";
 export * from "./audit/list-audit-events";
 export * from "./audit/verify-audit-trail";
 export * from "./access/set-org-creation-mode";
+export * from "./frameworks/list-frameworks";
+export * from "./frameworks/get-framework";

@@ -45,6 +45,8 @@ export const FrameworkNodeView = z.object({
   },
 });
 export type FrameworkNodeView = z.infer<typeof FrameworkNodeView>;
+// Registered by id so the OpenAPI document carries the recursive node as a named component it can $ref.
+z.globalRegistry.add(FrameworkNodeView, { id: "FrameworkNode" });
 
 export const FrameworkDetailView = FrameworkSummaryView.extend({
   source: z.string(),

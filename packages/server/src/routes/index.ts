@@ -10,6 +10,7 @@ import { invitationRoutes } from "./invitation-routes";
 import { roleRoutes } from "./role-routes";
 import { apiTokenRoutes } from "./api-token-routes";
 import { adminRoutes } from "./admin-routes";
+import { frameworkRoutes } from "./framework-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -24,4 +25,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await roleRoutes(app, deps);
   await apiTokenRoutes(app, deps);
   await adminRoutes(app, deps);
+  await frameworkRoutes(app, deps);
 }
