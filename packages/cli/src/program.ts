@@ -6,6 +6,7 @@ import { registerSystemsCommands } from "./commands/systems/register";
 import { registerAuditCommands } from "./commands/audit/register";
 import { registerDbCommands } from "./commands/db/register";
 import { registerAdminCommands } from "./commands/admin/register";
+import { registerFrameworksCommands } from "./commands/frameworks/register";
 
 const VERSION = "0.1.0";
 
@@ -47,6 +48,7 @@ Docs: docs/cli.md`,
   registerAuthCommands(program, ctx);
   registerSystemsCommands(program, ctx);
   registerAuditCommands(program, ctx);
+  registerFrameworksCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerAdminCommands(program, ctx);
   for (const group of program.commands) addProfileOption(group);
