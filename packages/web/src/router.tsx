@@ -128,6 +128,12 @@ const aiSystemEditRoute = createRoute({
   ),
 });
 
+const frameworksRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "frameworks",
+  component: lazyRouteComponent(() => import("./features/frameworks/frameworks-page"), "FrameworksPage"),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "settings/members",
@@ -163,6 +169,7 @@ const routeTree = rootRoute.addChildren([
     aiSystemNewRoute,
     aiSystemDetailRoute,
     aiSystemEditRoute,
+    frameworksRoute,
     membersRoute,
     rolesRoute,
     apiTokensRoute,

@@ -169,5 +169,6 @@ export const iso42001_2023: Framework = {
     "ISO/IEC 42001:2023 is copyrighted by ISO and IEC. OpenAIMS ships identifiers and short titles only; every " +
     "intent, evidence example and audit question here is written by OpenAIMS contributors and is not text " +
     "from the standard. Obtain the standard from ISO or your national standards body for the normative text.",
-  nodes: buildNodes(),
+  // Pure, so bundles that import core only for its schemas (the web UI) can drop the catalogue data.
+  nodes: /* @__PURE__ */ buildNodes(),
 };

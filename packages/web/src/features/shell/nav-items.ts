@@ -16,11 +16,13 @@ import {
   Users,
   UserCog,
   Globe2,
+  Library,
 } from "lucide-react";
 
 export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
+  | "/orgs/$orgId/frameworks"
   | "/orgs/$orgId/settings/members"
   | "/orgs/$orgId/settings/roles"
   | "/orgs/$orgId/settings/api-tokens"
@@ -34,6 +36,7 @@ export type NavItem =
 export const aimsNav: NavItem[] = [
   { label: "Dashboard", icon: LayoutDashboard, to: "/orgs/$orgId", exact: true },
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
+  { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Scope & context", icon: Globe2, comingSoon: true },
   { label: "Policies & documents", icon: FileText, comingSoon: true },
   { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
