@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
+import * as nodeCrypto from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import {
   canonicalJson,
@@ -19,8 +20,13 @@ export interface EventStamp {
   occurredAt: Date;
 }
 
-export const hashEvent = (event: Omit<AuditEventRecord, "hash">): string =>
-  createHash("sha256").update(chainInput(event)).digest("hex");
+/** SHA-256 as hex; the one-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as a Hash object for short input. */
+export const sha256Hex: (input: string) => string =
+  typeof nodeCrypto.hash === "function"
+    ? (input) => nodeCrypto.hash("sha256", input, "hex")
+    : (input) => nodeCrypto.createHash("sha256").update(input).digest("hex");
+
+export const hashEvent = (event: Omit<AuditEventRecord, "hash">): string => sha256Hex(chainInput(event));
 
 /** Starts an organization's chain; called in the transaction that creates the organization. */
 export async function startAuditChain(tx: Executor, orgId: string): Promise<void> {
@@ -86,8 +92,8 @@ export async function appendAuditEvents(
   return written;
 }
 
-const VERIFY_BATCH = 10_000;
-const FETCH_WINDOW = 3;
+const VERIFY_BATCH = 25_000;
+const FETCH_WINDOW = 2;
 
 const SEP = "\u001e"; // never inside a stored value: ids, ISO times and canonical JSON (which escapes it)
 const NULL = "\u001f";
