@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { createTestDatabase, testBackends } from "./testing/test-database";
 import { appendAuditEvents, startAuditChain, verifyAuditChain } from "./audit-chain";
 import { inTransaction } from "./transaction";
-import { organizations } from "./schema";
+import { auditEvents, organizations } from "./schema";
+import { eq } from "drizzle-orm";
 import type { Database } from "./database";
 
 const appendOnly = (e: unknown) => /append-only/.test(String((e as { cause?: Error }).cause?.message));
@@ -123,6 +124,19 @@ for (const backend of testBackends()) {
       }
       const result = await verifyAuditChain(database.db, orgId);
       assert.deepEqual([result.ok, result.firstBrokenSeq, result.checked], [false, 1, 0]);
+    });
+
+    it("detects an event inserted behind the chain's back, beyond its head", async () => {
+      const orgId = await newOrg();
+      await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [event(1)]));
+      const [first] = await database.db.select().from(auditEvents).where(eq(auditEvents.orgId, orgId));
+      // INSERT is allowed (the log is append-only), but an append that skips the head lock is not part of the chain.
+      await database.db
+        .insert(auditEvents)
+        .values({ ...first!, seq: 2, id: randomUUID(), prevHash: first!.hash });
+      const result = await verifyAuditChain(database.db, orgId);
+      assert.deepEqual([result.ok, result.firstBrokenSeq, result.checked], [false, 2, 1]);
+      assert.match(result.reason ?? "", /beyond the chain head/);
     });
   });
 }
