@@ -1,6 +1,8 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Check, Copy } from "lucide-react";
 import { Button } from "./button";
+import { DialogActions } from "./dialog";
+import { Alert } from "./states";
 
 export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
   const [copied, setCopied] = useState(false);
@@ -42,6 +44,26 @@ export function OneTimeSecret({ label, value }: { label: string; value: string }
         </code>
         <CopyButton value={value} />
       </div>
+    </div>
+  );
+}
+
+/** What a create dialog shows once it has made something with a one-time secret. */
+export function OneTimeSecretResult(props: {
+  message: ReactNode;
+  label: string;
+  value: string;
+  onDone: () => void;
+}) {
+  return (
+    <div className="space-y-4">
+      <Alert tone="success">{props.message}</Alert>
+      <OneTimeSecret label={props.label} value={props.value} />
+      <DialogActions>
+        <Button variant="primary" onClick={props.onDone}>
+          Done
+        </Button>
+      </DialogActions>
     </div>
   );
 }

@@ -44,3 +44,33 @@ export function Pager({
     </nav>
   );
 }
+
+interface CursorPagerProps {
+  label: string;
+  /** What `useCursorPages` returns. */
+  pages: {
+    pageNumber: number;
+    hasPrevious: boolean;
+    previous: () => void;
+    next: (cursor: string) => void;
+  };
+  /** The page the server returned. */
+  page: { nextCursor: string | null | undefined; total?: number | undefined };
+  busy?: boolean;
+}
+
+/** A `Pager` wired to `useCursorPages` and the current page of results. */
+export function CursorPager({ label, pages, page, busy }: CursorPagerProps) {
+  return (
+    <Pager
+      label={label}
+      pageNumber={pages.pageNumber}
+      hasPrevious={pages.hasPrevious}
+      nextCursor={page.nextCursor}
+      onPrevious={pages.previous}
+      onNext={pages.next}
+      total={page.total}
+      busy={busy}
+    />
+  );
+}

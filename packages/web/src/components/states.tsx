@@ -87,3 +87,13 @@ export function Alert({
     </div>
   );
 }
+
+/**
+ * A failed form submission's error, unless the server sent field issues: those are
+ * shown next to their fields instead.
+ */
+export function FormErrorAlert({ mutation }: { mutation: { isError: boolean; error: unknown } }) {
+  const { isError, error } = mutation;
+  if (!isError || (isApiError(error) && error.issues.length)) return null;
+  return <Alert>{errorMessage(error)}</Alert>;
+}

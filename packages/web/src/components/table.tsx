@@ -28,3 +28,25 @@ export function Th({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement
 export function Td({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={clsx("px-3 py-2 align-top text-slate-900", className)} {...rest} />;
 }
+
+/** A header row of plain column titles, optionally ending in an unlabelled "Actions" column. */
+export function TableHead({ columns, actions }: { columns: string[]; actions?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <Th key={c}>{c}</Th>
+        ))}
+        {actions && (
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        )}
+      </tr>
+    </thead>
+  );
+}
+
+export function TableBody({ className, children }: { className?: string; children: ReactNode }) {
+  return <tbody className={clsx("divide-y divide-slate-200", className)}>{children}</tbody>;
+}

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import { aiRoles, aiTypes, lifecycleStages, type AiRole } from "@openaims/core";
 import type { AiSystemView } from "../../api";
 import {
@@ -22,6 +23,9 @@ interface Props {
 
 const listHint = "Separate entries with commas.";
 
+type TextKey = Exclude<keyof AiSystemFormValues, "aiRoles">;
+type ControlEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
+
 export function AiSystemFormFields({ orgId, values, errors, set, currentOwner }: Props) {
   const members = useMemberDirectory(orgId);
   const ownerOptions = [{ value: "", label: members.isPending ? "Loading members…" : "No owner" }];
@@ -36,6 +40,15 @@ export function AiSystemFormFields({ orgId, values, errors, set, currentOwner }:
   if (values.ownerId && !ownerOptions.some((o) => o.value === values.ownerId))
     ownerOptions.push({ value: values.ownerId, label: currentOwner?.ownerName ?? "Current owner" });
 
+  // The props every single-value field shares: its label, name, value, setter and errors.
+  const bind = <K extends TextKey>(key: K) => ({
+    label: L[key],
+    name: key,
+    value: values[key],
+    onChange: (e: ControlEvent) => set(key, e.target.value as AiSystemFormValues[K]),
+    errors: errors[key],
+  });
+
   const toggleRole = (role: AiRole, on: boolean) =>
     set("aiRoles", on ? [...values.aiRoles, role] : values.aiRoles.filter((r) => r !== role));
 
@@ -44,45 +57,19 @@ export function AiSystemFormFields({ orgId, values, errors, set, currentOwner }:
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold text-slate-900">What it is</legend>
         <TextField
-          label={L.name}
-          name="name"
-          value={values.name}
-          onChange={(e) => set("name", e.target.value)}
-          errors={errors.name}
+          {...bind("name")}
           aria-required="true"
           hint="Required. A short name people will recognise."
         />
-        <TextAreaField
-          label={L.purpose}
-          name="purpose"
-          value={values.purpose}
-          onChange={(e) => set("purpose", e.target.value)}
-          errors={errors.purpose}
-          hint="What the system is for and what it decides or produces."
-        />
-        <TextAreaField
-          label={L.description}
-          name="description"
-          rows={5}
-          value={values.description}
-          onChange={(e) => set("description", e.target.value)}
-          errors={errors.description}
-        />
+        <TextAreaField {...bind("purpose")} hint="What the system is for and what it decides or produces." />
+        <TextAreaField {...bind("description")} rows={5} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label={L.lifecycleStage}
-            name="lifecycleStage"
-            value={values.lifecycleStage}
-            onChange={(e) => set("lifecycleStage", e.target.value as AiSystemFormValues["lifecycleStage"])}
-            errors={errors.lifecycleStage}
+            {...bind("lifecycleStage")}
             options={lifecycleStages.map((s) => ({ value: s, label: lifecycleLabel(s) }))}
           />
           <SelectField
-            label={L.aiType}
-            name="aiType"
-            value={values.aiType}
-            onChange={(e) => set("aiType", e.target.value as AiSystemFormValues["aiType"])}
-            errors={errors.aiType}
+            {...bind("aiType")}
             options={aiTypes.map((t) => ({ value: t, label: aiTypeLabel(t) }))}
           />
         </div>
@@ -111,62 +98,23 @@ export function AiSystemFormFields({ orgId, values, errors, set, currentOwner }:
         <legend className="mb-2 text-base font-semibold text-slate-900">Who and where</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label={L.ownerId}
-            name="ownerId"
-            value={values.ownerId}
-            onChange={(e) => set("ownerId", e.target.value)}
-            errors={errors.ownerId}
+            {...bind("ownerId")}
             options={ownerOptions}
             hint={members.isError ? "The member list could not be loaded." : undefined}
           />
-          <TextField
-            label={L.businessUnit}
-            name="businessUnit"
-            value={values.businessUnit}
-            onChange={(e) => set("businessUnit", e.target.value)}
-            errors={errors.businessUnit}
-          />
+          <TextField {...bind("businessUnit")} />
         </div>
-        <TextAreaField
-          label={L.deploymentContext}
-          name="deploymentContext"
-          value={values.deploymentContext}
-          onChange={(e) => set("deploymentContext", e.target.value)}
-          errors={errors.deploymentContext}
-          hint="Where and how it runs, who uses it."
-        />
+        <TextAreaField {...bind("deploymentContext")} hint="Where and how it runs, who uses it." />
+        <TextField {...bind("geographies")} hint={`${listHint} For example: EU, US, UK.`} />
         <TextField
-          label={L.geographies}
-          name="geographies"
-          value={values.geographies}
-          onChange={(e) => set("geographies", e.target.value)}
-          errors={errors.geographies}
-          hint={`${listHint} For example: EU, US, UK.`}
-        />
-        <TextField
-          label={L.affectedStakeholders}
-          name="affectedStakeholders"
-          value={values.affectedStakeholders}
-          onChange={(e) => set("affectedStakeholders", e.target.value)}
-          errors={errors.affectedStakeholders}
+          {...bind("affectedStakeholders")}
           hint={`${listHint} For example: job applicants, recruiters.`}
         />
         <TextAreaField
-          label={L.humanOversight}
-          name="humanOversight"
-          value={values.humanOversight}
-          onChange={(e) => set("humanOversight", e.target.value)}
-          errors={errors.humanOversight}
+          {...bind("humanOversight")}
           hint="How people supervise, review or override the system."
         />
-        <TextField
-          label={L.tags}
-          name="tags"
-          value={values.tags}
-          onChange={(e) => set("tags", e.target.value)}
-          errors={errors.tags}
-          hint={listHint}
-        />
+        <TextField {...bind("tags")} hint={listHint} />
       </fieldset>
     </>
   );

@@ -2,8 +2,9 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
 import { Button } from "../../components/button";
 import { PageHeader } from "../../components/page-header";
-import { Pager } from "../../components/pager";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { CursorPager } from "../../components/pager";
+import { QueryView, RefetchingRegion } from "../../components/query-view";
+import { EmptyState } from "../../components/states";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { useCan } from "../session/use-me";
 import { AiSystemFilters } from "./ai-system-filters";
@@ -53,41 +54,38 @@ export function AiSystemListPage() {
         }
       />
       <AiSystemFilters orgId={orgId} search={search} />
-      {list.isPending ? (
-        <LoadingState label="Loading AI systems…" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : emptyRegister ? (
-        <EmptyState title="No AI systems registered yet">
-          <p>
-            Start the inventory by registering the first system your organization develops, provides or uses.
-          </p>
-          {canCreate && (
-            <Button variant="primary" onClick={register}>
-              <Plus className="size-4" aria-hidden="true" />
-              Register AI system
-            </Button>
-          )}
-        </EmptyState>
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title="No AI systems match these filters" />
-      ) : (
-        <>
-          <div aria-busy={list.isFetching} className={list.isPlaceholderData ? "opacity-60" : undefined}>
-            <AiSystemTable orgId={orgId} items={list.data.items} />
-          </div>
-          <Pager
-            label="AI systems pages"
-            pageNumber={pages.pageNumber}
-            hasPrevious={pages.hasPrevious}
-            nextCursor={list.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            total={list.data.total}
-            busy={list.isPlaceholderData}
-          />
-        </>
-      )}
+      <QueryView
+        query={list}
+        loadingLabel="Loading AI systems…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          emptyRegister ? (
+            <EmptyState title="No AI systems registered yet">
+              <p>
+                Start the inventory by registering the first system your organization develops, provides or
+                uses.
+              </p>
+              {canCreate && (
+                <Button variant="primary" onClick={register}>
+                  <Plus className="size-4" aria-hidden="true" />
+                  Register AI system
+                </Button>
+              )}
+            </EmptyState>
+          ) : (
+            <EmptyState title="No AI systems match these filters" />
+          )
+        }
+      >
+        {(data) => (
+          <>
+            <RefetchingRegion query={list}>
+              <AiSystemTable orgId={orgId} items={data.items} />
+            </RefetchingRegion>
+            <CursorPager label="AI systems pages" pages={pages} page={data} busy={list.isPlaceholderData} />
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,24 +1,15 @@
 import { Link } from "@tanstack/react-router";
 import type { AiSystemView } from "../../api";
 import { Badge } from "../../components/badge";
-import { Table, Td, Th } from "../../components/table";
+import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { formatDate } from "../../lib/format";
 import { aiTypeLabel, lifecycleLabel } from "./ai-system-fields";
 
 export function AiSystemTable({ orgId, items }: { orgId: string; items: AiSystemView[] }) {
   return (
     <Table caption="AI systems">
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Lifecycle stage</Th>
-          <Th>AI type</Th>
-          <Th>Owner</Th>
-          <Th>Business unit</Th>
-          <Th>Updated</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200 bg-white">
+      <TableHead columns={["Name", "Lifecycle stage", "AI type", "Owner", "Business unit", "Updated"]} />
+      <TableBody className="bg-white">
         {items.map((s) => (
           <tr key={s.id} className="hover:bg-slate-50">
             <Td>
@@ -45,7 +36,7 @@ export function AiSystemTable({ orgId, items }: { orgId: string; items: AiSystem
             </Td>
           </tr>
         ))}
-      </tbody>
+      </TableBody>
     </Table>
   );
 }

@@ -7,9 +7,10 @@ import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { PageHeader } from "../../components/page-header";
-import { Pager } from "../../components/pager";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
-import { Table, Td, Th } from "../../components/table";
+import { CursorPager } from "../../components/pager";
+import { QueryView } from "../../components/query-view";
+import { EmptyState } from "../../components/states";
+import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { useCan, useMe } from "../session/use-me";
@@ -60,75 +61,58 @@ export function ApiTokensPage() {
           )
         }
       />
-      {tokens.isPending ? (
-        <LoadingState label="Loading API tokens…" />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.items.length === 0 && !pages.hasPrevious ? (
-        <EmptyState title="No API tokens" />
-      ) : (
-        <>
-          <Table caption="API tokens">
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Prefix</Th>
-                <Th>Role</Th>
-                <Th>Owner</Th>
-                <Th>Last used</Th>
-                <Th>Expires</Th>
-                <Th>Status</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {tokens.data.items.map((t) => {
-                const status = tokenStatus(t);
-                return (
-                  <tr key={t.id}>
-                    <Td className="font-medium">{t.name}</Td>
-                    <Td>
-                      <code className="font-mono text-xs">{t.prefix}…</code>
-                    </Td>
-                    <Td>{t.roleLabel}</Td>
-                    <Td>{t.userName}</Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(t.lastUsedAt)}</Td>
-                    <Td className="whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : "Never"}</Td>
-                    <Td>
-                      <Badge tone={status.tone}>{status.label}</Badge>
-                    </Td>
-                    <Td className="text-right">
-                      {mayRevoke(t) && (
-                        <Button
-                          size="sm"
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(t);
-                          }}
-                          aria-label={`Revoke token ${t.name}`}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-          <Pager
-            label="API token pages"
-            pageNumber={pages.pageNumber}
-            hasPrevious={pages.hasPrevious}
-            nextCursor={tokens.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            total={tokens.data.total}
-          />
-        </>
-      )}
+      <QueryView
+        query={tokens}
+        loadingLabel="Loading API tokens…"
+        isEmpty={(data) => data.items.length === 0 && !pages.hasPrevious}
+        empty={<EmptyState title="No API tokens" />}
+      >
+        {(data) => (
+          <>
+            <Table caption="API tokens">
+              <TableHead
+                columns={["Name", "Prefix", "Role", "Owner", "Last used", "Expires", "Status"]}
+                actions
+              />
+              <TableBody>
+                {data.items.map((t) => {
+                  const status = tokenStatus(t);
+                  return (
+                    <tr key={t.id}>
+                      <Td className="font-medium">{t.name}</Td>
+                      <Td>
+                        <code className="font-mono text-xs">{t.prefix}…</code>
+                      </Td>
+                      <Td>{t.roleLabel}</Td>
+                      <Td>{t.userName}</Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(t.lastUsedAt)}</Td>
+                      <Td className="whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : "Never"}</Td>
+                      <Td>
+                        <Badge tone={status.tone}>{status.label}</Badge>
+                      </Td>
+                      <Td className="text-right">
+                        {mayRevoke(t) && (
+                          <Button
+                            size="sm"
+                            onClick={() => {
+                              revoke.reset();
+                              setRevoking(t);
+                            }}
+                            aria-label={`Revoke token ${t.name}`}
+                          >
+                            Revoke
+                          </Button>
+                        )}
+                      </Td>
+                    </tr>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            <CursorPager label="API token pages" pages={pages} page={data} />
+          </>
+        )}
+      </QueryView>
       <CreateTokenDialog orgId={orgId} open={creating} onOpenChange={setCreating} />
       <ConfirmDialog
         open={revoking !== null}

@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateApiTokenInput } from "@openaims/core";
 import { apiTokensApi, isApiError, type CreatedApiToken } from "../../api";
 import { Button } from "../../components/button";
-import { OneTimeSecret } from "../../components/copy-button";
+import { OneTimeSecretResult } from "../../components/copy-button";
 import { Dialog, DialogActions } from "../../components/dialog";
 import { SelectField, TextField } from "../../components/form-controls";
-import { Alert, errorMessage } from "../../components/states";
+import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { useRoles } from "../members/queries";
 import { roleOptions } from "../members/role-options";
@@ -68,23 +68,20 @@ export function CreateTokenDialog(props: {
   return (
     <Dialog open={open} onOpenChange={close} title="Create API token">
       {created ? (
-        <div className="space-y-4">
-          <Alert tone="success">
-            Token “{created.apiToken.name}” created. Copy it now: it is shown only once and cannot be
-            retrieved later.
-          </Alert>
-          <OneTimeSecret label="Token" value={created.token} />
-          <DialogActions>
-            <Button variant="primary" onClick={() => close(false)}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
+        <OneTimeSecretResult
+          message={
+            <>
+              Token “{created.apiToken.name}” created. Copy it now: it is shown only once and cannot be
+              retrieved later.
+            </>
+          }
+          label="Token"
+          value={created.token}
+          onDone={() => close(false)}
+        />
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          {create.isError && !(isApiError(create.error) && create.error.issues.length) && (
-            <Alert>{errorMessage(create.error)}</Alert>
-          )}
+          <FormErrorAlert mutation={create} />
           <TextField
             label="Name"
             value={name}

@@ -5,9 +5,10 @@ import { aiSystemFieldNames } from "@openaims/core";
 import { auditEventsApi, type AuditEventView } from "../../api";
 import { DiffList } from "../../components/diff-list";
 import { PageHeader } from "../../components/page-header";
-import { Pager } from "../../components/pager";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
-import { Table, Td, Th } from "../../components/table";
+import { CursorPager } from "../../components/pager";
+import { QueryView, RefetchingRegion } from "../../components/query-view";
+import { EmptyState } from "../../components/states";
+import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { aiSystemValueLabeler, fieldLabelOf } from "../ai-systems/ai-system-fields";
@@ -46,66 +47,56 @@ export function AuditTrailPage() {
       />
       <VerifyChain orgId={orgId} />
       <AuditFilters values={filters} onChange={setFilters} members={members.data?.items ?? []} />
-      {events.isPending ? (
-        <LoadingState label="Loading audit events…" />
-      ) : events.isError ? (
-        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <EmptyState title="No audit events match these filters" />
-      ) : (
-        <>
-          <div className={events.isPlaceholderData ? "opacity-60" : undefined} aria-busy={events.isFetching}>
-            <Table caption="Audit events">
-              <thead>
-                <tr>
-                  <Th>#</Th>
-                  <Th>Time</Th>
-                  <Th>Event</Th>
-                  <Th>Entity</Th>
-                  <Th>Actor</Th>
-                  <Th>Changes</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {events.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <Td className="font-mono text-xs">{e.seq}</Td>
-                    <Td className="whitespace-nowrap">
-                      <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
-                    </Td>
-                    <Td>
-                      {eventLabel(e.type)}
-                      <span className="block font-mono text-xs text-slate-600">{e.type}</span>
-                    </Td>
-                    <Td>
-                      <EntityCell orgId={orgId} event={e} />
-                    </Td>
-                    <Td>{e.actorName ?? (e.actorType === "system" ? "System" : e.actorType)}</Td>
-                    <Td className="max-w-md">
-                      <DiffList
-                        payload={e.payload}
-                        fieldLabel={e.entityType === "ai_system" ? fieldLabelOf : undefined}
-                        valueLabeler={e.entityType === "ai_system" ? aiSystemValueLabeler(nameOf) : undefined}
-                        fieldOrder={e.entityType === "ai_system" ? aiSystemFieldNames : undefined}
-                      />
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-          <Pager
-            label="Audit trail pages"
-            pageNumber={pages.pageNumber}
-            hasPrevious={pages.hasPrevious}
-            nextCursor={events.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            total={events.data.total}
-            busy={events.isPlaceholderData}
-          />
-        </>
-      )}
+      <QueryView
+        query={events}
+        loadingLabel="Loading audit events…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title="No audit events match these filters" />}
+      >
+        {(data) => (
+          <>
+            <RefetchingRegion query={events}>
+              <Table caption="Audit events">
+                <TableHead columns={["#", "Time", "Event", "Entity", "Actor", "Changes"]} />
+                <TableBody>
+                  {data.items.map((e) => (
+                    <tr key={e.id}>
+                      <Td className="font-mono text-xs">{e.seq}</Td>
+                      <Td className="whitespace-nowrap">
+                        <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
+                      </Td>
+                      <Td>
+                        {eventLabel(e.type)}
+                        <span className="block font-mono text-xs text-slate-600">{e.type}</span>
+                      </Td>
+                      <Td>
+                        <EntityCell orgId={orgId} event={e} />
+                      </Td>
+                      <Td>{e.actorName ?? (e.actorType === "system" ? "System" : e.actorType)}</Td>
+                      <Td className="max-w-md">
+                        <DiffList
+                          payload={e.payload}
+                          fieldLabel={e.entityType === "ai_system" ? fieldLabelOf : undefined}
+                          valueLabeler={
+                            e.entityType === "ai_system" ? aiSystemValueLabeler(nameOf) : undefined
+                          }
+                          fieldOrder={e.entityType === "ai_system" ? aiSystemFieldNames : undefined}
+                        />
+                      </Td>
+                    </tr>
+                  ))}
+                </TableBody>
+              </Table>
+            </RefetchingRegion>
+            <CursorPager
+              label="Audit trail pages"
+              pages={pages}
+              page={data}
+              busy={events.isPlaceholderData}
+            />
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -3,8 +3,9 @@ import { invitationsApi } from "../../api";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { Section } from "../../components/page-header";
-import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
-import { Table, Td, Th } from "../../components/table";
+import { QueryView } from "../../components/query-view";
+import { Alert, errorMessage } from "../../components/states";
+import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { formatDateTime } from "../../lib/format";
 import { memberKeys, useInvitations } from "./queries";
 
@@ -19,51 +20,42 @@ export function InvitationsList({ orgId, canRevoke }: { orgId: string; canRevoke
   return (
     <Section title="Invitations">
       {revoke.isError && <Alert>{errorMessage(revoke.error)}</Alert>}
-      {invitations.isPending ? (
-        <LoadingState label="Loading invitations…" />
-      ) : invitations.isError ? (
-        <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : invitations.data.items.length === 0 ? (
-        <p className="text-sm text-slate-700">No invitations.</p>
-      ) : (
-        <Table caption="Invitations">
-          <thead>
-            <tr>
-              <Th>Email</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th>Expires</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {invitations.data.items.map((i) => (
-              <tr key={i.id}>
-                <Td>{i.email}</Td>
-                <Td>{i.roleLabel}</Td>
-                <Td>
-                  <Badge tone={i.status === "pending" ? "blue" : "neutral"}>{i.status}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDateTime(i.expiresAt)}</Td>
-                <Td className="text-right">
-                  {canRevoke && i.status === "pending" && (
-                    <Button
-                      size="sm"
-                      onClick={() => revoke.mutate(i.id)}
-                      busy={revoke.isPending && revoke.variables === i.id}
-                      aria-label={`Revoke invitation for ${i.email}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryView
+        query={invitations}
+        loadingLabel="Loading invitations…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="text-sm text-slate-700">No invitations.</p>}
+      >
+        {(data) => (
+          <Table caption="Invitations">
+            <TableHead columns={["Email", "Role", "Status", "Expires"]} actions />
+            <TableBody>
+              {data.items.map((i) => (
+                <tr key={i.id}>
+                  <Td>{i.email}</Td>
+                  <Td>{i.roleLabel}</Td>
+                  <Td>
+                    <Badge tone={i.status === "pending" ? "blue" : "neutral"}>{i.status}</Badge>
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(i.expiresAt)}</Td>
+                  <Td className="text-right">
+                    {canRevoke && i.status === "pending" && (
+                      <Button
+                        size="sm"
+                        onClick={() => revoke.mutate(i.id)}
+                        busy={revoke.isPending && revoke.variables === i.id}
+                        aria-label={`Revoke invitation for ${i.email}`}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </QueryView>
     </Section>
   );
 }

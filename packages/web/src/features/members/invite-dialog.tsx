@@ -2,11 +2,11 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateInvitationInput } from "@openaims/core";
 import { invitationsApi, isApiError, type CreatedInvitation } from "../../api";
-import { OneTimeSecret } from "../../components/copy-button";
+import { OneTimeSecretResult } from "../../components/copy-button";
 import { Button } from "../../components/button";
 import { Dialog, DialogActions } from "../../components/dialog";
 import { SelectField, TextField, type Option } from "../../components/form-controls";
-import { Alert, errorMessage } from "../../components/states";
+import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { memberKeys } from "./queries";
 
@@ -57,22 +57,19 @@ export function InviteDialog({ orgId, open, onOpenChange, roleOptions }: InviteD
   return (
     <Dialog open={open} onOpenChange={close} title="Invite member">
       {created ? (
-        <div className="space-y-4">
-          <Alert tone="success">
-            Invitation created for {created.invitation.email}. Send them this link; it is shown only once.
-          </Alert>
-          <OneTimeSecret label="Accept link" value={link} />
-          <DialogActions>
-            <Button variant="primary" onClick={() => close(false)}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
+        <OneTimeSecretResult
+          message={
+            <>
+              Invitation created for {created.invitation.email}. Send them this link; it is shown only once.
+            </>
+          }
+          label="Accept link"
+          value={link}
+          onDone={() => close(false)}
+        />
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          {invite.isError && !(isApiError(invite.error) && invite.error.issues.length) && (
-            <Alert>{errorMessage(invite.error)}</Alert>
-          )}
+          <FormErrorAlert mutation={invite} />
           <TextField
             label="Email"
             type="email"

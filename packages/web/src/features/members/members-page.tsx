@@ -6,9 +6,10 @@ import { membersApi } from "../../api";
 import { Button } from "../../components/button";
 import { SelectField, TextField } from "../../components/form-controls";
 import { PageHeader } from "../../components/page-header";
-import { Pager } from "../../components/pager";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
-import { Table, Th } from "../../components/table";
+import { CursorPager } from "../../components/pager";
+import { QueryView } from "../../components/query-view";
+import { EmptyState } from "../../components/states";
+import { Table, TableBody, TableHead } from "../../components/table";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { useCan, useMe } from "../session/use-me";
@@ -71,51 +72,34 @@ export function MembersPage() {
             ]}
           />
         </div>
-        {members.isPending ? (
-          <LoadingState label="Loading members…" />
-        ) : members.isError ? (
-          <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-        ) : members.data.items.length === 0 ? (
-          <EmptyState title="No members match" />
-        ) : (
-          <>
-            <Table caption="Members">
-              <thead>
-                <tr>
-                  <Th>Member</Th>
-                  <Th>Role</Th>
-                  <Th>Status</Th>
-                  <Th>Joined</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {members.data.items.map((m) => (
-                  <MemberRow
-                    key={m.id}
-                    orgId={orgId}
-                    member={m}
-                    roleOptions={options}
-                    canUpdate={can("member.update")}
-                    canDeactivate={can("member.deactivate")}
-                    isSelf={m.userId === me?.user.id}
-                  />
-                ))}
-              </tbody>
-            </Table>
-            <Pager
-              label="Members pages"
-              pageNumber={pages.pageNumber}
-              hasPrevious={pages.hasPrevious}
-              nextCursor={members.data.nextCursor}
-              onPrevious={pages.previous}
-              onNext={pages.next}
-              total={members.data.total}
-            />
-          </>
-        )}
+        <QueryView
+          query={members}
+          loadingLabel="Loading members…"
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title="No members match" />}
+        >
+          {(data) => (
+            <>
+              <Table caption="Members">
+                <TableHead columns={["Member", "Role", "Status", "Joined"]} actions />
+                <TableBody>
+                  {data.items.map((m) => (
+                    <MemberRow
+                      key={m.id}
+                      orgId={orgId}
+                      member={m}
+                      roleOptions={options}
+                      canUpdate={can("member.update")}
+                      canDeactivate={can("member.deactivate")}
+                      isSelf={m.userId === me?.user.id}
+                    />
+                  ))}
+                </TableBody>
+              </Table>
+              <CursorPager label="Members pages" pages={pages} page={data} />
+            </>
+          )}
+        </QueryView>
       </section>
       {can("member.read") && <InvitationsList orgId={orgId} canRevoke={can("member.invite")} />}
       <InviteDialog orgId={orgId} open={inviting} onOpenChange={setInviting} roleOptions={options} />

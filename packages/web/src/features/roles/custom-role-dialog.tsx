@@ -5,7 +5,7 @@ import { isApiError, rolesApi, type CustomRoleView, type PermissionInfo } from "
 import { Button } from "../../components/button";
 import { Dialog, DialogActions } from "../../components/dialog";
 import { Checkbox, FieldErrorList, TextAreaField, TextField } from "../../components/form-controls";
-import { Alert, errorMessage } from "../../components/states";
+import { Alert, FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { memberKeys } from "../members/queries";
 
@@ -69,9 +69,7 @@ export function CustomRoleDialog({ orgId, role, permissions, onClose }: Props) {
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         {conflict && <Alert>This role was changed by someone else — reload the page and try again.</Alert>}
-        {save.isError && !conflict && !(isApiError(save.error) && save.error.issues.length) && (
-          <Alert>{errorMessage(save.error)}</Alert>
-        )}
+        {!conflict && <FormErrorAlert mutation={save} />}
         <TextField
           label="Name"
           value={name}

@@ -7,7 +7,7 @@ import { Button } from "../../components/button";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { PageHeader, Section } from "../../components/page-header";
 import { ErrorState, LoadingState } from "../../components/states";
-import { Table, Td, Th } from "../../components/table";
+import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { memberKeys, useRoles } from "../members/queries";
 import { useCan } from "../session/use-me";
 import { BuiltinRolesMatrix } from "./builtin-roles-matrix";
@@ -58,17 +58,8 @@ export function RolesPage() {
           </p>
         ) : (
           <Table caption="Custom roles">
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Permissions</Th>
-                <Th>Members</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
+            <TableHead columns={["Name", "Permissions", "Members"]} actions />
+            <TableBody>
               {custom.map((r) => (
                 <tr key={r.id}>
                   <Td>
@@ -100,7 +91,7 @@ export function RolesPage() {
                   </Td>
                 </tr>
               ))}
-            </tbody>
+            </TableBody>
           </Table>
         )}
       </Section>
