@@ -5,7 +5,7 @@ export * from "./shared/cursor";
 export * from "./shared/passwords";
 export * from "./access/role-grant";
 export * from "./access/authenticate";
-export * from "./access/authenticate-in-org";
+export * from "./access/authenticate-credential";
 export * from "./access/bootstrap-instance";
 export * from "./access/sessions";
 export * from "./access/login-throttle";

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   assertGrantWithinCeiling,
   authorize,
@@ -8,10 +7,15 @@ import {
   type MembershipView,
   type UpdateMemberInput,
 } from "@openaims/core";
-import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { runCommand } from "../shared/run-command";
-import { bumpVersion, loadMember, lockOtherActiveOwners, memberSubject, presentMember } from "./member-view";
+import {
+  loadMember,
+  lockOtherActiveOwners,
+  memberSubject,
+  presentMember,
+  updateMembershipAt,
+} from "./member-view";
 import { grantFromInput, roleKeyOf } from "./role-grant";
 import { staleVersion } from "./view-helpers";
 
@@ -39,17 +43,13 @@ export async function changeMemberRole(
         await lockOtherActiveOwners(tx, actor.orgId, memberId),
       );
     }
-    const [updated] = await tx
-      .update(tables.memberships)
-      .set({
-        role: grant.role,
-        customRoleId: grant.customRoleId,
-        version: bumpVersion(),
-        updatedAt: ctx.now(),
-      })
-      .where(and(eq(tables.memberships.id, memberId), eq(tables.memberships.version, input.version)))
-      .returning({ id: tables.memberships.id });
-    if (!updated) throw staleVersion("member");
+    await updateMembershipAt(
+      tx,
+      memberId,
+      input.version,
+      { role: grant.role, customRoleId: grant.customRoleId },
+      ctx.now(),
+    );
     const after = await loadMember(tx, actor.orgId, memberId);
     return {
       result: presentMember(actor, after),

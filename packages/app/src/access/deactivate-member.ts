@@ -11,7 +11,13 @@ import {
 import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { runCommand } from "../shared/run-command";
-import { bumpVersion, loadMember, lockOtherActiveOwners, memberSubject, presentMember } from "./member-view";
+import {
+  loadMember,
+  lockOtherActiveOwners,
+  memberSubject,
+  presentMember,
+  updateMembershipAt,
+} from "./member-view";
 import { staleVersion } from "./view-helpers";
 
 /** Deactivates a membership and revokes the member's API tokens of this org, which would otherwise stay usable. */
@@ -29,12 +35,7 @@ export async function deactivateMember(
     const owners = before.m.role === "owner" ? await lockOtherActiveOwners(tx, actor.orgId, memberId) : 1;
     decideDeactivation(memberSubject(before.m), owners);
     const now = ctx.now();
-    const [updated] = await tx
-      .update(tables.memberships)
-      .set({ status: "deactivated", version: bumpVersion(), updatedAt: now })
-      .where(and(eq(tables.memberships.id, memberId), eq(tables.memberships.version, input.version)))
-      .returning({ id: tables.memberships.id });
-    if (!updated) throw staleVersion("member");
+    await updateMembershipAt(tx, memberId, input.version, { status: "deactivated" }, now);
     const revoked = await tx
       .update(tables.apiTokens)
       .set({ revokedAt: now, updatedAt: now })

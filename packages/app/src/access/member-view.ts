@@ -8,7 +8,7 @@ import {
   type MembershipView,
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
-import { iso, presentGrant } from "./view-helpers";
+import { iso, presentGrant, staleVersion } from "./view-helpers";
 
 /** The columns a membership is shown with: its user, org name and custom role name. */
 export const memberColumns = {
@@ -93,4 +93,21 @@ export async function lockOtherActiveOwners(
   return rows.length;
 }
 
-export const bumpVersion = () => sql`${tables.memberships.version} + 1`;
+/**
+ * Writes `changes` to a membership only if it is still at `expectedVersion` (and bumps it); a concurrent write
+ * that got there first makes this a 409, never a silent overwrite.
+ */
+export async function updateMembershipAt(
+  db: Executor,
+  memberId: string,
+  expectedVersion: number,
+  changes: Partial<typeof tables.memberships.$inferInsert>,
+  now: Date,
+): Promise<void> {
+  const [updated] = await db
+    .update(tables.memberships)
+    .set({ ...changes, version: sql`${tables.memberships.version} + 1`, updatedAt: now })
+    .where(and(eq(tables.memberships.id, memberId), eq(tables.memberships.version, expectedVersion)))
+    .returning({ id: tables.memberships.id });
+  if (!updated) throw staleVersion("member");
+}

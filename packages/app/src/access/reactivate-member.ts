@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   authorize,
   decideReactivation,
@@ -7,10 +6,9 @@ import {
   type MembershipView,
   type VersionInput,
 } from "@openaims/core";
-import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { runCommand } from "../shared/run-command";
-import { bumpVersion, loadMember, memberSubject, presentMember } from "./member-view";
+import { loadMember, memberSubject, presentMember, updateMembershipAt } from "./member-view";
 import { staleVersion } from "./view-helpers";
 
 /** Reactivates a membership with the role it had; revoked API tokens stay revoked. */
@@ -26,12 +24,7 @@ export async function reactivateMember(
     authorize(actor, memberPolicy, "reactivate", memberSubject(before.m));
     if (before.m.version !== input.version) throw staleVersion("member");
     decideReactivation(memberSubject(before.m));
-    const [updated] = await tx
-      .update(tables.memberships)
-      .set({ status: "active", version: bumpVersion(), updatedAt: ctx.now() })
-      .where(and(eq(tables.memberships.id, memberId), eq(tables.memberships.version, input.version)))
-      .returning({ id: tables.memberships.id });
-    if (!updated) throw staleVersion("member");
+    await updateMembershipAt(tx, memberId, input.version, { status: "active" }, ctx.now());
     return {
       result: presentMember(actor, await loadMember(tx, actor.orgId, memberId)),
       events: [

@@ -2,12 +2,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
-import { and, eq } from "drizzle-orm";
 import type { BuiltinRole } from "@openaims/core";
-import { hashSecret, newSecret } from "@openaims/app";
-import { tables } from "@openaims/db";
 import type { TestBackend } from "@openaims/db/testing";
-import { buildOrg, createTestServer, type BuiltOrg, type TestServer } from "@openaims/server/testing";
+import {
+  buildOrg,
+  createTestServer,
+  mintApiToken,
+  type BuiltOrg,
+  type TestServer,
+} from "@openaims/server/testing";
 import { run } from "../main";
 import type { Io } from "../io";
 
@@ -53,29 +56,19 @@ export async function startCliTestServer(
   return { server, url: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 
-/** An API token for a member, inserted the way the factories do (the token is shown once, so we keep it). */
-export async function mintToken(
+/** An API token for a member; a given built-in role replaces the member's grant. */
+export const mintToken = (
   server: TestServer,
   member: { userId: string },
   orgId: string,
   role?: BuiltinRole,
-): Promise<string> {
-  const [m] = await server.database.db
-    .select()
-    .from(tables.memberships)
-    .where(and(eq(tables.memberships.userId, member.userId), eq(tables.memberships.orgId, orgId)));
-  const token = newSecret("oa_");
-  await server.database.db.insert(tables.apiTokens).values({
+) =>
+  mintApiToken(
+    server,
+    member,
     orgId,
-    userId: member.userId,
-    name: "cli test token",
-    role: role ?? m?.role ?? null,
-    customRoleId: role ? null : (m?.customRoleId ?? null),
-    tokenHash: hashSecret(token),
-    prefix: token.slice(0, 10),
-  });
-  return token;
-}
+    role ? { role, customRoleId: null, name: "cli test token" } : { name: "cli test token" },
+  );
 
 /** A fresh org with an owner token, and the env that points the CLI at it. */
 export async function orgWithToken(

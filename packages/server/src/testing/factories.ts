@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { BuiltinRole } from "@openaims/core";
 import { hashSecret, newSecret } from "@openaims/app";
@@ -66,16 +67,15 @@ export async function buildMember(
   return { userId, membershipId: m!.id, email: u!.email, role };
 }
 
-import { and, eq } from "drizzle-orm";
 const eqId = (id: string) => eq(tables.users.id, id);
 
-/** An API token for a member (with the member's role unless given), wrapped in a client. */
-export async function clientFor(
+/** Mints an API token for a member (with the member's role unless given) and returns the secret. */
+export async function mintApiToken(
   server: TestServer,
   member: { userId: string },
   orgId: string,
-  opts: { role?: BuiltinRole | null; customRoleId?: string | null } = {},
-): Promise<TestClient> {
+  opts: { role?: BuiltinRole | null; customRoleId?: string | null; name?: string } = {},
+): Promise<string> {
   const [m] = await server.database.db
     .select()
     .from(tables.memberships)
@@ -84,11 +84,21 @@ export async function clientFor(
   await server.database.db.insert(tables.apiTokens).values({
     orgId,
     userId: member.userId,
-    name: "test token",
+    name: opts.name ?? "test token",
     role: opts.role !== undefined ? opts.role : (m?.role ?? null),
     customRoleId: opts.customRoleId !== undefined ? opts.customRoleId : (m?.customRoleId ?? null),
     tokenHash: hashSecret(token),
     prefix: token.slice(0, 10),
   });
-  return new TestClient(server.app, { token });
+  return token;
+}
+
+/** An API token for a member (with the member's role unless given), wrapped in a client. */
+export async function clientFor(
+  server: TestServer,
+  member: { userId: string },
+  orgId: string,
+  opts: { role?: BuiltinRole | null; customRoleId?: string | null } = {},
+): Promise<TestClient> {
+  return new TestClient(server.app, { token: await mintApiToken(server, member, orgId, opts) });
 }

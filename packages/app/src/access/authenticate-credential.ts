@@ -103,21 +103,24 @@ interface MembershipColumns {
 
 function actorFromRow(
   identity: Identity,
-  orgId: string,
+  orgId: string | null,
   row: MembershipColumns,
   tokenPerms: string[] | null,
 ): Actor | null {
-  if (row.membershipId === null) return null;
+  if (orgId === null || row.membershipId === null) return null;
   if (identity.token && identity.token.orgId !== orgId) return null;
   const grant = { role: row.memberRole as BuiltinRole | null, customRoleId: row.memberCustomRoleId };
   return actorOf(identity, orgId, { id: row.membershipId, ...grant }, row.memberPerms, tokenPerms);
 }
 
-/** `authenticateApiToken` and `actorInOrg` in one query; null when the token is not valid now. */
+/**
+ * The API token's identity and, when `orgId` is given, its actor there — in one query; null when the token is
+ * not valid now. The validity rules (revoked, expired, disabled user) live only here.
+ */
 export async function authenticateApiTokenInOrg(
   ctx: AppContext,
   secret: string,
-  orgId: string,
+  orgId: string | null,
 ): Promise<IdentityInOrg | null> {
   const { db } = ctx.database;
   const now = ctx.now();
@@ -148,11 +151,14 @@ export async function authenticateApiTokenInOrg(
   return { identity, actor: actorFromRow(identity, orgId, row, row.tokenPerms) };
 }
 
-/** `authenticateSession` and `actorInOrg` in one query; null when the session is not valid now. */
+/**
+ * The session's identity and, when `orgId` is given, its actor there — in one query; null when the session is
+ * not valid now (revoked, idle or absolute expiry, disabled user). The validity rules live only here.
+ */
 export async function authenticateSessionInOrg(
   ctx: AppContext,
   secret: string,
-  orgId: string,
+  orgId: string | null,
 ): Promise<IdentityInOrg | null> {
   const { db } = ctx.database;
   const now = ctx.now();
@@ -178,4 +184,14 @@ export async function authenticateSessionInOrg(
     token: null,
   };
   return { identity, actor: actorFromRow(identity, orgId, row, null) };
+}
+
+/** The signed-in person behind a session cookie, or null. */
+export async function authenticateSession(ctx: AppContext, secret: string): Promise<Identity | null> {
+  return (await authenticateSessionInOrg(ctx, secret, null))?.identity ?? null;
+}
+
+/** The identity behind an API token, or null. */
+export async function authenticateApiToken(ctx: AppContext, secret: string): Promise<Identity | null> {
+  return (await authenticateApiTokenInOrg(ctx, secret, null))?.identity ?? null;
 }
