@@ -50,7 +50,9 @@ export async function appendAuditEvents(
   for (const e of events) {
     const orgId = e.orgId ?? defaultOrgId;
     if (!orgId) throw new Error(`audit event ${e.type} has no organization`);
-    byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), e]);
+    const list = byOrg.get(orgId);
+    if (list) list.push(e);
+    else byOrg.set(orgId, [e]);
   }
   const written: AuditEventRecord[] = [];
   // A fixed lock order keeps two multi-org writers from deadlocking.
