@@ -3,6 +3,7 @@ export * from "./shared/run-command";
 export * from "./shared/tokens";
 export * from "./shared/cursor";
 export * from "./shared/passwords";
+export * from "./shared/links";
 export * from "./access/role-grant";
 export * from "./access/authenticate";
 export * from "./access/authenticate-credential";

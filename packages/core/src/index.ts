@@ -1,5 +1,7 @@
 export * from "./shared/domain-error";
 export * from "./shared/zod-issues";
+export * from "./shared/four-eyes";
+export * from "./shared/links";
 export * from "./access/permissions";
 export * from "./access/roles";
 export * from "./access/actor";

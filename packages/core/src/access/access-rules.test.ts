@@ -53,7 +53,7 @@ describe("organization creation", () => {
   });
 });
 
-function actor(role: Actor["role"], permissions: Permission[]): Actor {
+function actor(role: Actor["role"], permissions: readonly Permission[]): Actor {
   return {
     kind: "user",
     userId: "u",
@@ -79,6 +79,15 @@ describe("grant ceiling", () => {
         code("forbidden")(e) &&
         ((e as DomainError).details as { missing: string[] }).missing.includes("ai_system.create"),
     );
+  });
+  it("lets an admin appoint a governance lead although admins do not read concerns", () => {
+    const admin = actor("admin", builtinRolePermissions.admin);
+    assert.equal(admin.permissions.has("concern.manage"), false);
+    assertGrantWithinCeiling(admin, new Set(builtinRolePermissions.governance_lead));
+  });
+  it("lets a governance lead grant only what they hold", () => {
+    const lead = actor("governance_lead", builtinRolePermissions.governance_lead);
+    assert.throws(() => assertGrantWithinCeiling(lead, new Set(["member.invite"])), code("forbidden"));
   });
   it("lets an owner grant anything", () => {
     assertGrantWithinCeiling(actor("owner", []), new Set(builtinRolePermissions.admin));

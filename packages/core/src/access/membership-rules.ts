@@ -1,7 +1,7 @@
 import { DomainError, invalidState } from "../shared/domain-error";
 import type { Actor } from "./actor";
 import type { Permission } from "./permissions";
-import { isNoHigherThan, type BuiltinRole } from "./roles";
+import { confidentialPermissions, type BuiltinRole } from "./roles";
 
 /**
  * Nobody hands out more than they hold: a non-owner may grant (to a member, an invitation, a token or a
@@ -9,8 +9,11 @@ import { isNoHigherThan, type BuiltinRole } from "./roles";
  */
 export function assertGrantWithinCeiling(actor: Actor, granted: ReadonlySet<Permission>): void {
   if (actor.role === "owner") return;
-  if (!isNoHigherThan(granted, actor.permissions)) {
-    const missing = [...granted].filter((p) => !actor.permissions.has(p));
+  // An admin lacks the confidential permissions only so as not to read concerns, not so as to be unable to appoint.
+  const held = (p: Permission) =>
+    actor.permissions.has(p) || (actor.role === "admin" && confidentialPermissions.includes(p));
+  if (![...granted].every(held)) {
+    const missing = [...granted].filter((p) => !held(p));
     throw new DomainError("forbidden", "You cannot grant permissions that you do not hold yourself.", {
       missing,
     });

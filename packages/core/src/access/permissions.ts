@@ -21,6 +21,18 @@ export const permissions = [
   "ai_system.update",
   "ai_system.archive",
   "ai_system.import",
+  "aims.read",
+  "context.write",
+  "document.write",
+  "document.approve",
+  "control.write",
+  "soa.approve",
+  "evidence.write",
+  "evidence.archive",
+  "objective.write",
+  "task.write",
+  "concern.report",
+  "concern.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,6 +55,21 @@ export const permissionDescriptions: Record<Permission, string> = {
   "ai_system.update": "Edit AI systems",
   "ai_system.archive": "Archive and restore AI systems",
   "ai_system.import": "Import AI systems from CSV",
+  "aims.read":
+    "See the management system's records: scope and context, documents, SoA, objectives, evidence, tasks, readiness",
+  "context.write":
+    "Edit scope and context (issues, interested parties, AI roles, scope drafts) and the RACI matrix",
+  "document.write": "Create documents and draft new versions",
+  "document.approve":
+    "Approve, publish, supersede and retire document versions and the scope (never one's own draft)",
+  "control.write": "Edit applied controls and the working Statement of Applicability",
+  "soa.approve": "Approve a Statement of Applicability version (never one's own)",
+  "evidence.write": "Add evidence (files and links) and link it to records",
+  "evidence.archive": "Archive and delete evidence",
+  "objective.write": "Set AI objectives and record their progress",
+  "task.write": "Create, assign and close tasks",
+  "concern.report": "Report a concern (A.3.3)",
+  "concern.manage": "Read and respond to reported concerns (confidential)",
 };
 
 export const isPermission = (value: string): value is Permission =>

@@ -12,23 +12,43 @@ export type BuiltinRole = (typeof builtinRoles)[number];
 export const isBuiltinRole = (value: string): value is BuiltinRole =>
   (builtinRoles as readonly string[]).includes(value);
 
-const readAll: Permission[] = ["org.read", "member.read", "role.read", "ai_system.read"];
+const readAll: Permission[] = ["org.read", "member.read", "role.read", "ai_system.read", "aims.read"];
 const aiSystemWrite: Permission[] = ["ai_system.create", "ai_system.update", "ai_system.import"];
+/** Drafting work in the management system: anything short of approving. */
+const aimsDraft: Permission[] = [
+  "context.write",
+  "document.write",
+  "control.write",
+  "evidence.write",
+  "objective.write",
+  "task.write",
+];
+/**
+ * Reported concerns are confidential to owners and governance leads (A.3.3), so admins do not hold these. Admins
+ * still appoint governance leads: the grant ceiling lets an admin grant these permissions (see membership rules).
+ */
+export const confidentialPermissions: readonly Permission[] = ["concern.manage"];
 
 /** What each built-in role may do. Owners and admins differ in who may manage owners (see member policy). */
 export const builtinRolePermissions: Record<BuiltinRole, readonly Permission[]> = {
   owner: permissions,
-  admin: permissions,
+  admin: permissions.filter((p) => !confidentialPermissions.includes(p)),
   governance_lead: [
     ...readAll,
     ...aiSystemWrite,
     "ai_system.archive",
     "api_token.create",
     "audit_event.read",
+    ...aimsDraft,
+    "document.approve",
+    "soa.approve",
+    "evidence.archive",
+    "concern.report",
+    "concern.manage",
   ],
-  contributor: [...readAll, ...aiSystemWrite, "api_token.create"],
-  auditor: [...readAll, "audit_event.read", "audit_work.write", "api_token.create"],
-  viewer: ["org.read", "member.read", "ai_system.read"],
+  contributor: [...readAll, ...aiSystemWrite, "api_token.create", ...aimsDraft, "concern.report"],
+  auditor: [...readAll, "audit_event.read", "audit_work.write", "api_token.create", "concern.report"],
+  viewer: ["org.read", "member.read", "ai_system.read", "aims.read", "concern.report"],
 };
 
 export const builtinRoleLabels: Record<BuiltinRole, string> = {

@@ -42,7 +42,13 @@ for (const backend of testBackends()) {
       );
       const viewer = body.builtin.find((r: { key: string }) => r.key === "viewer");
       assert.equal(viewer.label, "Viewer");
-      assert.deepEqual(viewer.permissions, ["org.read", "member.read", "ai_system.read"]);
+      assert.deepEqual(viewer.permissions, [
+        "org.read",
+        "member.read",
+        "ai_system.read",
+        "aims.read",
+        "concern.report",
+      ]);
       assert.equal(body.permissions.length, permissions.length);
       assert.ok(body.permissions.every((p: { description: string }) => p.description.length > 0));
       assert.deepEqual(body.custom, []);
