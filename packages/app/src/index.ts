@@ -47,3 +47,4 @@ export * from "./audit/verify-audit-trail";
 export * from "./access/set-org-creation-mode";
 export * from "./frameworks/list-frameworks";
 export * from "./frameworks/get-framework";
+export * from "./soa/soa-references";

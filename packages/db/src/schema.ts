@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -282,4 +283,180 @@ export const recordLinks = pgTable(
     uniqueIndex("record_links_key").on(t.orgId, t.sourceType, t.sourceId, t.targetType, t.targetId),
     index("record_links_target_idx").on(t.orgId, t.targetType, t.targetId),
   ],
+);
+
+// ─── Applied controls and the Statement of Applicability (6.1.3) — area "soa" ─────────────────────────────────
+/**
+ * The organization's own controls: what it actually does (a procedure, a technical measure …). Reusable: one
+ * applied control satisfies many framework controls/requirements through `record_links` (source
+ * `applied_control` → target `framework_node`). `additional = true` lists it in the SoA as one of the
+ * organization's additional controls (beyond Annex A). `status` is an implementation status (core vocabulary).
+ */
+export const appliedControls = pgTable(
+  "applied_controls",
+  {
+    id: id(),
+    ...tenant(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    ownerId: uuid("owner_id").references(() => users.id),
+    status: text("status").notNull().default("not_started"),
+    category: text("category").notNull().default("other"),
+    additional: boolean("additional").notNull().default(false),
+    archivedAt: ts("archived_at"),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [
+    index("applied_controls_org_name_idx").on(t.orgId, sql`lower(${t.name})`, t.id),
+    index("applied_controls_org_additional_idx").on(t.orgId, t.additional),
+  ],
+);
+
+/**
+ * SoA working state, one row per org × control, created on the first edit (an absent row = undecided).
+ * `control_id` is the Annex A node id (`A.2.2`, framework `framework_id`) or, for an additional control, the
+ * applied control's id (then `additional_control_id` holds the same id, so the row follows the control).
+ * `applicable` null = undecided; `implementation_status` is `not_applicable` exactly when applicable = false.
+ * Linked applied controls are record links applied_control → framework_node (Annex A entries).
+ */
+export const soaEntries = pgTable(
+  "soa_entries",
+  {
+    id: id(),
+    ...tenant(),
+    frameworkId: text("framework_id").notNull(),
+    controlId: text("control_id").notNull(),
+    additionalControlId: uuid("additional_control_id").references(() => appliedControls.id),
+    applicable: boolean("applicable"),
+    justification: text("justification").notNull().default(""),
+    implementationStatus: text("implementation_status").notNull().default("not_started"),
+    ownerId: uuid("owner_id").references(() => users.id),
+    notes: text("notes").notNull().default(""),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("soa_entries_control_key").on(t.orgId, t.frameworkId, t.controlId)],
+);
+
+/**
+ * Frozen SoA snapshots, numbered 1, 2 … per org. `snapshot` (JSON: every entry with its justification, status,
+ * owner, applied controls, evidence and documents at freeze time) never changes after insert (trigger);
+ * status: in_review → approved (four-eyes) | rejected; approving supersedes the previously approved version.
+ */
+export const soaVersions = pgTable(
+  "soa_versions",
+  {
+    id: id(),
+    ...tenant(),
+    number: integer("number").notNull(),
+    status: text("status").notNull().default("in_review"),
+    note: text("note").notNull().default(""),
+    snapshot: jsonb("snapshot").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: ts("decided_at"),
+    decisionNote: text("decision_note").notNull().default(""),
+    supersededAt: ts("superseded_at"),
+  },
+  (t) => [
+    uniqueIndex("soa_versions_org_number_key").on(t.orgId, t.number),
+    index("soa_versions_org_status_idx").on(t.orgId, t.status),
+  ],
+);
+
+/**
+ * What each SoA version references (ref_type `evidence` | `document`, ref_id the record's id), written with the
+ * snapshot. Lets evidence deletion ask "is this in an approved SoA?" (app `approvedSoaVersionsReferencing`).
+ */
+export const soaVersionRefs = pgTable(
+  "soa_version_refs",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    soaVersionId: uuid("soa_version_id")
+      .notNull()
+      .references(() => soaVersions.id),
+    refType: text("ref_type").notNull(),
+    refId: text("ref_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.soaVersionId, t.refType, t.refId] }),
+    index("soa_version_refs_ref_idx").on(t.orgId, t.refType, t.refId),
+  ],
+);
+
+// ─── Documented information (7.5): documents and their versions (helper "documents") ───────────────────────────
+/**
+ * A controlled document (policy, procedure, record, plan, other). Its body lives in immutable
+ * `document_versions`; this row carries the metadata and a denormalized summary that lists and readiness query:
+ * - `status`: the status of the latest version (where the work is: draft, in_review, approved, published, retired);
+ * - `published_version`: the number of the version in force (null until one is published, and after retirement);
+ * - `next_review_at`: when the version in force is next due for review (last review or publication + interval);
+ *   a document is "review overdue" when `next_review_at < current_date`;
+ * - `template_key`: the starter template it was created from (e.g. `ai_policy`), null for blank documents.
+ * Readiness reads e.g. "5.2 has a policy in force and within its review date" as
+ * `template_key = 'ai_policy' AND published_version IS NOT NULL AND next_review_at >= current_date`.
+ */
+export const documents = pgTable(
+  "documents",
+  {
+    id: id(),
+    ...tenant(),
+    title: text("title").notNull(),
+    kind: text("kind").notNull(),
+    ownerId: uuid("owner_id").references(() => users.id),
+    templateKey: text("template_key"),
+    reviewIntervalMonths: integer("review_interval_months").notNull().default(12),
+    status: text("status").notNull().default("draft"),
+    latestVersion: integer("latest_version").notNull().default(1),
+    publishedVersion: integer("published_version"),
+    publishedAt: ts("published_at"),
+    lastReviewedAt: ts("last_reviewed_at"),
+    lastReviewedBy: uuid("last_reviewed_by").references(() => users.id),
+    nextReviewAt: date("next_review_at", { mode: "string" }),
+    retiredAt: ts("retired_at"),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [
+    index("documents_org_title_idx").on(t.orgId, sql`lower(${t.title})`, t.id),
+    index("documents_org_review_idx").on(t.orgId, t.nextReviewAt),
+    index("documents_org_template_idx").on(t.orgId, t.templateKey),
+  ],
+);
+
+/**
+ * One version of a document: number 1, 2, 3 … per document. Only a `draft` version's body and change summary may
+ * change (core enforces it; a trigger refuses it in the database too). Status: draft → in_review → approved →
+ * published → superseded (a later version was published) or retired (the document was withdrawn).
+ * `editor_ids` are the members who changed the draft besides its author: none of them may approve it.
+ */
+export const documentVersions = pgTable(
+  "document_versions",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id),
+    number: integer("number").notNull(),
+    status: text("status").notNull().default("draft"),
+    body: text("body").notNull().default(""),
+    changeSummary: text("change_summary").notNull().default(""),
+    authorId: uuid("author_id").references(() => users.id),
+    editorIds: jsonb("editor_ids").$type<string[]>().notNull().default([]),
+    submittedAt: ts("submitted_at"),
+    submittedBy: uuid("submitted_by").references(() => users.id),
+    approvedAt: ts("approved_at"),
+    approvedBy: uuid("approved_by").references(() => users.id),
+    publishedAt: ts("published_at"),
+    publishedBy: uuid("published_by").references(() => users.id),
+    supersededAt: ts("superseded_at"),
+    retiredAt: ts("retired_at"),
+    reviewComment: text("review_comment"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("document_versions_number_key").on(t.orgId, t.documentId, t.number)],
 );
