@@ -24,3 +24,7 @@ export * from "./schemas/audit-events";
 export * from "./schemas/ai-systems";
 export * from "./frameworks";
 export * from "./schemas/frameworks";
+export * from "./tasks/vocabulary";
+export * from "./tasks/task-policy";
+export * from "./tasks/task";
+export * from "./schemas/tasks";

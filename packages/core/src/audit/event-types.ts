@@ -21,11 +21,17 @@ export const auditEventTypes = [
   "ai_system.archived",
   "ai_system.restored",
   "ai_system.imported",
+  "task.created",
+  "task.updated",
+  "task.status_changed",
+  "task.generated",
+  "task.closed_automatically",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
 export type EntityType =
-  "organization" | "member" | "invitation" | "custom_role" | "api_token" | "session" | "ai_system";
+  "organization" | "member" | "invitation" | "custom_role" | "api_token" | "session" | "ai_system"
+  | "task";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {
