@@ -21,17 +21,91 @@ export const auditEventTypes = [
   "ai_system.archived",
   "ai_system.restored",
   "ai_system.imported",
+  "document.created",
+  "document.updated",
+  "document.draft_edited",
+  "document.version_submitted",
+  "document.version_approved",
+  "document.version_rejected",
+  "document.version_published",
+  "document.retired",
+  "document.draft_started",
+  "document.reviewed",
+  "objective.created",
+  "objective.updated",
+  "objective.archived",
+  "objective.restored",
+  "objective.progress_recorded",
+  "concern.reported",
+  "concern.updated",
+  "evidence.added",
+  "evidence.updated",
+  "evidence.linked",
+  "evidence.archived",
+  "evidence.restored",
+  "evidence.deleted",
   "task.created",
   "task.updated",
   "task.status_changed",
   "task.generated",
   "task.closed_automatically",
+  "context_issue.created",
+  "context_issue.updated",
+  "context_issue.archived",
+  "context_issue.restored",
+  "interested_party.created",
+  "interested_party.updated",
+  "interested_party.deleted",
+  "interested_party_requirement.created",
+  "interested_party_requirement.updated",
+  "interested_party_requirement.deleted",
+  "org_ai_role.added",
+  "org_ai_role.updated",
+  "org_ai_role.removed",
+  "scope_version.created",
+  "scope_version.updated",
+  "scope_version.submitted",
+  "scope_version.approved",
+  "scope_version.rejected",
+  "scope_version.superseded",
+  "raci_activity.created",
+  "raci_activity.updated",
+  "raci_activity.deleted",
+  "raci_activity.assignments_changed",
+  "applied_control.created",
+  "applied_control.updated",
+  "applied_control.archived",
+  "applied_control.restored",
+  "soa_entry.updated",
+  "soa_version.created",
+  "soa_version.approved",
+  "soa_version.rejected",
+  "soa_version.superseded",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
 export type EntityType =
-  "organization" | "member" | "invitation" | "custom_role" | "api_token" | "session" | "ai_system"
-  | "task";
+  | "organization"
+  | "member"
+  | "invitation"
+  | "custom_role"
+  | "api_token"
+  | "session"
+  | "ai_system"
+  | "document"
+  | "objective"
+  | "concern"
+  | "evidence"
+  | "task"
+  | "context_issue"
+  | "interested_party"
+  | "interested_party_requirement"
+  | "org_ai_role"
+  | "scope_version"
+  | "raci_activity"
+  | "applied_control"
+  | "soa_entry"
+  | "soa_version";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {
