@@ -16,7 +16,14 @@ export const linkTargetTypes = [
 ] as const;
 export type LinkTargetType = (typeof linkTargetTypes)[number];
 
-export const linkSourceTypes = ["document", "evidence", "objective", "applied_control", "task"] as const;
+export const linkSourceTypes = [
+  "document",
+  "evidence",
+  "objective",
+  "applied_control",
+  "task",
+  "interested_party_requirement",
+] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 
 /** The default framework for a bare node id such as "A.6.2.4" (CLI `--link A.6.2.4`). */
