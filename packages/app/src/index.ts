@@ -48,3 +48,4 @@ export * from "./access/set-org-creation-mode";
 export * from "./frameworks/list-frameworks";
 export * from "./frameworks/get-framework";
 export * from "./soa/soa-references";
+export * from "./tasks/index";

@@ -8,19 +8,23 @@ export const TaskPrioritySchema = z.enum(taskPriorities);
 export const TaskOriginSchema = z.enum(taskOrigins);
 
 /** A calendar day `YYYY-MM-DD` that exists (no 02-30). */
-export const IsoDate = z
+export const TaskDueDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "is not a calendar date",
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: "is not a calendar date",
+    },
+  );
 
 /** The fields a person edits, with the validation that server, CLI and forms share. */
 const fieldShape = {
   title: Name(300),
   description: LongText(10_000),
   assigneeId: Uuid.nullable(),
-  dueDate: IsoDate.nullable(),
+  dueDate: TaskDueDate.nullable(),
   priority: TaskPrioritySchema.nullable(),
   /** the record the task is about; framework nodes as `iso-iec-42001-2023:A.2.2` or a bare `A.2.2` */
   subject: LinkTarget.nullable(),
@@ -40,12 +44,13 @@ export const CreateTaskInput = z.strictObject({
 export type CreateTaskInput = z.input<typeof CreateTaskInput>;
 
 /** Only the fields sent change; `status` moves the task through its status machine; `version` guards. */
-export const UpdateTaskInput = TaskFields.partial().extend({ status: TaskStatusSchema.optional(), version: Version });
+export const UpdateTaskInput = TaskFields.partial().extend({
+  status: TaskStatusSchema.optional(),
+  version: Version,
+});
 export type UpdateTaskInput = z.input<typeof UpdateTaskInput>;
 
-const Flag = z
-  .enum(["true", "false"], { message: "must be true or false" })
-  .transform((v) => v === "true");
+const Flag = z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true");
 
 export const taskSortKeys = ["dueDate", "-createdAt"] as const;
 /** `active` = open or in progress, `closed` = done or cancelled. */
@@ -110,6 +115,8 @@ export type TaskSummary = z.infer<typeof TaskSummary>;
 export const GenerateTasksResult = z.object({
   created: z.number().int(),
   closed: z.number().int(),
-  byOrigin: z.array(z.object({ origin: TaskOriginSchema, created: z.number().int(), closed: z.number().int() })),
+  byOrigin: z.array(
+    z.object({ origin: TaskOriginSchema, created: z.number().int(), closed: z.number().int() }),
+  ),
 });
 export type GenerateTasksResult = z.infer<typeof GenerateTasksResult>;

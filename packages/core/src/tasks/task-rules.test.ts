@@ -5,7 +5,7 @@ import type { Permission } from "../access/permissions";
 import { allows } from "../access/policy";
 import { builtinRolePermissions, builtinRoles, type BuiltinRole } from "../access/roles";
 import { DomainError } from "../shared/domain-error";
-import { CreateTaskInput, IsoDate, UpdateTaskInput } from "../schemas/tasks";
+import { CreateTaskInput, TaskDueDate, UpdateTaskInput } from "../schemas/tasks";
 import { decideUpdateTask, requiredTaskActions, type TaskState } from "./task";
 import { taskPolicy, type TaskAction } from "./task-policy";
 import { canTransitionTask, isTaskOverdue, taskStatuses, utcDay, type TaskStatus } from "./vocabulary";
@@ -147,11 +147,11 @@ describe("overdue and dates", () => {
   });
 
   it("accepts calendar dates only", () => {
-    assert.equal(IsoDate.safeParse("2026-02-28").success, true);
-    assert.equal(IsoDate.safeParse("2028-02-29").success, true);
-    assert.equal(IsoDate.safeParse("2026-02-30").success, false);
-    assert.equal(IsoDate.safeParse("2026-2-3").success, false);
-    assert.equal(IsoDate.safeParse("2026-02-03T00:00:00Z").success, false);
+    assert.equal(TaskDueDate.safeParse("2026-02-28").success, true);
+    assert.equal(TaskDueDate.safeParse("2028-02-29").success, true);
+    assert.equal(TaskDueDate.safeParse("2026-02-30").success, false);
+    assert.equal(TaskDueDate.safeParse("2026-2-3").success, false);
+    assert.equal(TaskDueDate.safeParse("2026-02-03T00:00:00Z").success, false);
   });
 
   it("create input defaults and refuses unknown fields; update needs a version", () => {

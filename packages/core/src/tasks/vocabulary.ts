@@ -55,7 +55,5 @@ export const taskOriginLabels: Record<TaskOrigin, string> = {
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** Overdue: still active and due before today (a task due today is not overdue yet). */
-export const isTaskOverdue = (
-  t: { status: TaskStatus; dueDate: string | null },
-  today: string,
-): boolean => isActiveTaskStatus(t.status) && t.dueDate !== null && t.dueDate < today;
+export const isTaskOverdue = (t: { status: TaskStatus; dueDate: string | null }, today: string): boolean =>
+  isActiveTaskStatus(t.status) && t.dueDate !== null && t.dueDate < today;
