@@ -2,11 +2,20 @@ import { diff } from "../audit/diff";
 import type { PendingEvent } from "../audit/event-types";
 import { assertVersion } from "../ai-systems/ai-system";
 import { invalidState } from "../shared/domain-error";
-import type { LinkTarget } from "../shared/links";
+import type { LinkTarget, LinkTargetType } from "../shared/links";
 
 /** Evidence is a stored file or a link to where the proof lives (a ticket, a dashboard, a repository). */
 export const evidenceKinds = ["file", "link"] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
+
+/** What evidence can demonstrate or concern: framework nodes, SoA entries, applied controls, AI systems, documents. */
+export const evidenceLinkTargetTypes = [
+  "framework_node",
+  "soa_entry",
+  "applied_control",
+  "ai_system",
+  "document",
+] as const satisfies readonly LinkTargetType[];
 
 /**
  * How the item was added, set by the server from the request, never sent by the client as a field:
