@@ -11,6 +11,7 @@ import { roleRoutes } from "./role-routes";
 import { apiTokenRoutes } from "./api-token-routes";
 import { adminRoutes } from "./admin-routes";
 import { frameworkRoutes } from "./framework-routes";
+import { documentRoutes } from "./document-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -26,4 +27,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await apiTokenRoutes(app, deps);
   await adminRoutes(app, deps);
   await frameworkRoutes(app, deps);
+  await documentRoutes(app, deps);
 }
