@@ -15,6 +15,8 @@ export interface CheckContext {
   nodeId: string;
   /** every control id of the framework, for "every Annex A control has a decision" */
   controlIds: readonly string[];
+  /** the other checks of the same rule */
+  siblings: readonly ReadinessCheck[];
 }
 
 const gap = (text: string, area: ReadinessArea): ReadinessGapView => ({ text, area });
@@ -225,8 +227,14 @@ function records(c: Extract<ReadinessCheck, { check: "records" }>, x: CheckConte
 function noRecords(c: Extract<ReadinessCheck, { check: "no_records" }>, x: CheckContext): CheckOutcome {
   const { area, meaning } = recordCounts[c.count];
   const n = x.facts.counts[c.count];
-  if (n === undefined)
+  const base = x.facts.counts[c.of];
+  if (n === undefined || base === undefined)
     return outcome("missing", [], [gap(`${meaning} are not recorded in OpenAIMS yet`, area)]);
+  if (base === 0) {
+    // Vacuous: say so, unless a sibling check already asks for these records.
+    const asked = x.siblings.some((s) => s.check === "records" && s.count === c.of);
+    return outcome("missing", [], asked ? [] : [gap(`no ${recordCounts[c.of].meaning} recorded`, area)]);
+  }
   if (n === 0) return outcome("satisfied", [`no ${c.label}`]);
   return outcome("missing", [], [gap(`${n} ${c.label}`, area)]);
 }

@@ -15,7 +15,13 @@ const node = (facts: ReadinessFacts, id: string, today = TODAY) => {
 };
 const texts = (n: { missing: { text: string }[] }) => n.missing.map((m) => m.text);
 const check = (c: ReadinessCheck, facts: ReadinessFacts, nodeId = "X", today = TODAY) =>
-  evaluateCheck(c, { facts, today, nodeId, controlIds: ["A.2.2", "A.2.3"] } satisfies CheckContext);
+  evaluateCheck(c, {
+    facts,
+    today,
+    nodeId,
+    controlIds: ["A.2.2", "A.2.3"],
+    siblings: [],
+  } satisfies CheckContext);
 
 describe("evaluateReadiness over the ISO/IEC 42001 rules", () => {
   it("reports every node ready and 100 % when every fact is in place", () => {
@@ -182,6 +188,7 @@ describe("evaluateReadiness over the ISO/IEC 42001 rules", () => {
   it("computes scores and percentages: satisfied checks count 1, partial ½, missing 0", () => {
     const facts = emptyReadinessFacts();
     facts.counts = {
+      context_issues: 2,
       context_issues_internal: 2,
       context_issues_external: 0,
       context_issues_review_overdue: 0,
@@ -193,7 +200,7 @@ describe("evaluateReadiness over the ISO/IEC 42001 rules", () => {
     facts.counts.interested_parties = 1;
     const view = run(facts);
     const clause4 = view.clauses.find((g) => g.id === "4")!;
-    // 4.1 ready (1), 4.2 one of three checks (1/3), 4.3 and 4.4 nothing: (1 + 1/3) / 4 = 33 %
+    // 4.1 ready (1), 4.2 one of three checks (1/3; its "none undecided" is vacuous), 4.3 and 4.4 nothing
     assert.equal(clause4.percent, 33);
     assert.deepEqual([clause4.ready, clause4.partial, clause4.missing], [1, 1, 2]);
     // 4.1 = 1, 4.2 = 1/3 and 6.1.1 (both kinds of issue, no procedure) = 2/3, over all 70 nodes
@@ -244,19 +251,39 @@ describe("each check kind", () => {
     assert.equal(absent.missing[0]!.area, "objectives");
   });
 
-  it("no_records: satisfied at 0, missing with the count otherwise", () => {
+  it("no_records: satisfied at 0 among existing records, missing with the count, vacuous without records", () => {
     const c: ReadinessCheck = {
       check: "no_records",
       count: "objectives_incomplete",
+      of: "objectives",
       label: "bad objectives",
       explanation: "",
     };
-    assert.equal(
-      check(c, { ...emptyReadinessFacts(), counts: { objectives_incomplete: 0 } }).state,
-      "satisfied",
-    );
-    const bad = check(c, { ...emptyReadinessFacts(), counts: { objectives_incomplete: 4 } });
+    const counts = (objectives: number, objectives_incomplete: number) => ({
+      ...emptyReadinessFacts(),
+      counts: { objectives, objectives_incomplete },
+    });
+    assert.equal(check(c, counts(3, 0)).state, "satisfied");
+    const bad = check(c, counts(5, 4));
     assert.deepEqual([bad.state, bad.missing[0]!.text], ["missing", "4 bad objectives"]);
+    const none = check(c, counts(0, 0));
+    assert.deepEqual([none.state, none.missing[0]!.text], ["missing", "no active AI objectives recorded"]);
+    // a sibling check already asks for objectives: no second message
+    const sibling: ReadinessCheck = {
+      check: "records",
+      count: "objectives",
+      min: 1,
+      label: "x",
+      explanation: "",
+    };
+    const quiet = evaluateCheck(c, {
+      facts: counts(0, 0),
+      today: TODAY,
+      nodeId: "6.2",
+      controlIds: [],
+      siblings: [sibling, c],
+    });
+    assert.deepEqual([quiet.state, quiet.missing], ["missing", []]);
   });
 
   it("evidence_linked: satisfied with current items, partial when only expired or too few, missing with none", () => {

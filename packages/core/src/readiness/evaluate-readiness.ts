@@ -70,7 +70,7 @@ export function evaluateReadiness(
     if (!node || (node.kind !== "requirement" && node.kind !== "control"))
       throw invalidInput(`Readiness rule for ${rule.nodeId}, which is not a requirement or control.`);
     const outcomes = rule.checks.map((check) =>
-      evaluateCheck(check, { facts, today, nodeId: rule.nodeId, controlIds }),
+      evaluateCheck(check, { facts, today, nodeId: rule.nodeId, controlIds, siblings: rule.checks }),
     );
     const status = nodeStatus(outcomes);
     return {

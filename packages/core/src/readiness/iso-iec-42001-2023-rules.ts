@@ -41,6 +41,7 @@ const clauses: ReadinessRule[] = [
       {
         check: "no_records",
         count: "context_issues_review_overdue",
+        of: "context_issues",
         label: "context issues past their review date",
         explanation: "No recorded issue is past its review date.",
       },
@@ -66,6 +67,7 @@ const clauses: ReadinessRule[] = [
       {
         check: "no_records",
         count: "interested_party_requirements_undecided",
+        of: "interested_party_requirements",
         label: "interested-party requirements without a decision on whether the AIMS addresses them",
         explanation:
           "Every recorded requirement says whether (yes, partly, no) and how the AIMS addresses it.",
@@ -130,6 +132,7 @@ const clauses: ReadinessRule[] = [
       {
         check: "no_records",
         count: "raci_activities_without_accountable",
+        of: "raci_activities",
         label: "RACI activities without exactly one accountable party",
         explanation: "Every activity in the RACI matrix has exactly one accountable (A) member or role.",
       },
@@ -182,6 +185,7 @@ const clauses: ReadinessRule[] = [
       {
         check: "no_records",
         count: "objectives_incomplete",
+        of: "objectives",
         label: "active AI objectives missing a measure, target, owner or due date",
         explanation:
           "Every active objective has a measure, a target, an owner and a due date (how it is planned).",
@@ -323,6 +327,7 @@ const extra: Record<string, ReadinessRule["checks"]> = {
     {
       check: "no_records",
       count: "raci_activities_without_accountable",
+      of: "raci_activities",
       label: "RACI activities without exactly one accountable party",
       explanation:
         "Roles are allocated: every activity in the RACI matrix has exactly one accountable party.",
@@ -334,6 +339,7 @@ const extra: Record<string, ReadinessRule["checks"]> = {
     {
       check: "no_records",
       count: "ai_systems_without_purpose",
+      of: "ai_systems",
       label: "AI systems without a documented purpose",
       explanation: "Every AI system in the register has its purpose (intended use) written down.",
     },

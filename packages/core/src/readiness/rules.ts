@@ -25,6 +25,7 @@ export type ReadinessArea = (typeof readinessAreas)[number];
  * means the area's records do not exist in this installation yet; checks on it then report what is missing.
  */
 export const recordCounts = {
+  context_issues: { area: "context", meaning: "issues of the organization's context" },
   context_issues_internal: { area: "context", meaning: "internal issues of the organization's context" },
   context_issues_external: { area: "context", meaning: "external issues of the organization's context" },
   context_issues_review_overdue: {
@@ -125,9 +126,13 @@ export type ReadinessCheck = CheckBase &
         label: string;
       }
     | {
-        /** No record counted by `count` (e.g. nothing overdue). */
+        /**
+         * No record counted by `count` (e.g. nothing overdue) among the records counted by `of`, of which there
+         * must be at least one: "nothing overdue" says nothing while nothing is recorded.
+         */
         check: "no_records";
         count: RecordCountKey;
+        of: RecordCountKey;
         label: string;
       }
     | {

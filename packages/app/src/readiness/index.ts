@@ -1,0 +1,2 @@
+export * from "./get-readiness";
+export * from "./load-readiness-facts";

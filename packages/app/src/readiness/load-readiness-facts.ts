@@ -1,0 +1,223 @@
+import { sql } from "drizzle-orm";
+import type {
+  DocumentFact,
+  EvidenceFact,
+  ReadinessFacts,
+  RecordCountKey,
+  SoaEntryFact,
+} from "@openaims/core";
+import type { Executor } from "@openaims/db";
+
+/**
+ * Loads the readiness facts of one organization with four aggregate queries, whatever the number of records:
+ * documents (with their linked nodes), named counts (+ the approved scope), SoA entries compared with the
+ * approved snapshot, and evidence grouped by subject and valid-until day. Dates come back as text
+ * (`YYYY-MM-DD`), so no driver turns them into local-time `Date`s.
+ */
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** `iso-iec-42001-2023:A.2.2` → `A.2.2`; node refs of other frameworks are not this rule set's business. */
+const nodeOf = (frameworkId: string, ref: string): string | null =>
+  ref.startsWith(`${frameworkId}:`) ? ref.slice(frameworkId.length + 1) : null;
+
+async function loadDocuments(db: Executor, orgId: string, frameworkId: string): Promise<DocumentFact[]> {
+  const rows = rowsOf<{
+    id: string;
+    title: string;
+    kind: string;
+    template_key: string | null;
+    published_version: number | null;
+    published_on: string | null;
+    next_review_on: string | null;
+    nodes: string[] | null;
+  }>(
+    await db.execute(sql`
+      select d.id, d.title, d.kind, d.template_key, d.published_version,
+        to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD') as published_on,
+        d.next_review_at::text as next_review_on,
+        (select array_agg(l.target_id) from record_links l
+          where l.org_id = d.org_id and l.source_type = 'document' and l.source_id = d.id::text
+            and l.target_type = 'framework_node') as nodes
+      from documents d
+      where d.org_id = ${orgId} and d.retired_at is null`),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    templateKey: r.template_key,
+    nodes: (r.nodes ?? []).map((ref) => nodeOf(frameworkId, ref)).filter((n): n is string => n !== null),
+    published:
+      r.published_version === null ? null : { version: r.published_version, publishedOn: r.published_on },
+    nextReviewOn: r.next_review_on,
+  }));
+}
+
+/** Each named count of core `recordCounts`, as one scalar subquery. */
+const countSql = (orgId: string, today: string): Record<RecordCountKey, ReturnType<typeof sql>> => ({
+  context_issues: sql`select count(*) from context_issues where org_id = ${orgId} and archived_at is null`,
+  context_issues_internal: sql`select count(*) from context_issues where org_id = ${orgId} and archived_at is null and kind = 'internal'`,
+  context_issues_external: sql`select count(*) from context_issues where org_id = ${orgId} and archived_at is null and kind = 'external'`,
+  context_issues_review_overdue: sql`select count(*) from context_issues where org_id = ${orgId} and archived_at is null and review_date < ${today}::date`,
+  interested_parties: sql`select count(*) from interested_parties where org_id = ${orgId}`,
+  interested_party_requirements: sql`select count(*) from interested_party_requirements where org_id = ${orgId}`,
+  interested_party_requirements_undecided: sql`select count(*) from interested_party_requirements where org_id = ${orgId} and addressed is null`,
+  org_ai_roles: sql`select count(*) from org_ai_roles where org_id = ${orgId}`,
+  raci_activities: sql`select count(*) from raci_activities where org_id = ${orgId}`,
+  raci_activities_without_accountable: sql`select count(*) from raci_activities a where a.org_id = ${orgId}
+    and (select count(*) from raci_assignments r where r.org_id = a.org_id and r.activity_id = a.id and r.letter = 'A') <> 1`,
+  objectives: sql`select count(*) from objectives where org_id = ${orgId} and archived_at is null`,
+  objectives_incomplete: sql`select count(*) from objectives where org_id = ${orgId} and archived_at is null
+    and (owner_id is null or btrim(measure) = '')`,
+  objectives_with_progress: sql`select count(*) from objectives o where o.org_id = ${orgId} and o.archived_at is null
+    and exists (select 1 from objective_progress p where p.org_id = o.org_id and p.objective_id = o.id)`,
+  applied_controls: sql`select count(*) from applied_controls where org_id = ${orgId} and archived_at is null`,
+  applied_controls_implemented: sql`select count(*) from applied_controls where org_id = ${orgId} and archived_at is null and status = 'implemented'`,
+  ai_systems: sql`select count(*) from ai_systems where org_id = ${orgId} and archived_at is null`,
+  ai_systems_without_purpose: sql`select count(*) from ai_systems where org_id = ${orgId} and archived_at is null and btrim(purpose) = ''`,
+});
+
+async function loadCounts(db: Executor, orgId: string, today: string) {
+  const parts = Object.entries(countSql(orgId, today)).map(
+    ([key, q]) => sql`(${q})::int as ${sql.identifier(key)}`,
+  );
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select ${sql.join(parts, sql`, `)},
+      (select json_build_object('version', number,
+          'approvedOn', to_char(approved_at at time zone 'UTC', 'YYYY-MM-DD'))
+        from scope_versions where org_id = ${orgId} and status = 'approved'
+        order by number desc limit 1) as scope_approved,
+      (select json_build_object('number', number,
+          'approvedOn', to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD'))
+        from soa_versions where org_id = ${orgId} and status = 'approved'
+        order by number desc limit 1) as soa_approved`),
+  );
+  const { scope_approved, soa_approved, ...counts } = row!;
+  return {
+    counts: counts as Record<RecordCountKey, number>,
+    scopeApproved: parseJson<{ version: number; approvedOn: string }>(scope_approved),
+    soaApproved: parseJson<{ number: number; approvedOn: string }>(soa_approved),
+  };
+}
+
+/** pg parses json columns, PGlite too; a driver that hands back text still works. */
+const parseJson = <T>(v: unknown): T | null =>
+  v === null || v === undefined ? null : typeof v === "string" ? (JSON.parse(v) as T) : (v as T);
+
+/** The key an own (additional) control's evidence is grouped under. */
+const ownControlKey = (appliedControlId: string) => `applied_control:${appliedControlId}`;
+
+async function loadSoaEntries(db: Executor, orgId: string, frameworkId: string): Promise<SoaEntryFact[]> {
+  const rows = rowsOf<{
+    control_id: string;
+    additional: boolean;
+    name: string | null;
+    applicable: boolean | null;
+    justification: string;
+    implementation_status: string;
+    has_owner: boolean;
+    changed: boolean;
+  }>(
+    await db.execute(sql`
+      with v as (
+        select snapshot from soa_versions where org_id = ${orgId} and status = 'approved'
+        order by number desc limit 1),
+      snap as (select e->>'controlId' as control_id, e from v, jsonb_array_elements(v.snapshot->'entries') e)
+      select s.control_id, s.additional_control_id is not null as additional, ac.name, s.applicable,
+        s.justification, s.implementation_status, s.owner_id is not null as has_owner,
+        (exists (select 1 from v)) and (snap.e is null
+          or snap.e->'applicable' is distinct from coalesce(to_jsonb(s.applicable), 'null'::jsonb)
+          or snap.e->>'justification' is distinct from s.justification
+          or snap.e->>'implementationStatus' is distinct from s.implementation_status
+          or snap.e->>'ownerId' is distinct from s.owner_id::text) as changed
+      from soa_entries s
+      left join applied_controls ac on ac.id = s.additional_control_id
+      left join snap on snap.control_id = s.control_id
+      where s.org_id = ${orgId} and s.framework_id = ${frameworkId}
+        and (s.additional_control_id is null or ac.archived_at is null)`),
+  );
+  return rows.map((r) => ({
+    controlId: r.additional ? null : r.control_id,
+    label: r.additional ? `"${r.name ?? r.control_id}"` : r.control_id,
+    evidenceKey: r.additional ? ownControlKey(r.control_id) : r.control_id,
+    applicable: r.applicable,
+    justification: r.justification,
+    implementationStatus: r.implementation_status,
+    hasOwner: r.has_owner,
+    changedSinceApproval: r.changed,
+  }));
+}
+
+/**
+ * Evidence (not archived) per subject, grouped by valid-until day: linked to a framework node directly, to a
+ * node's SoA entry, or to an applied control that is linked to the node. An item reached by several paths
+ * counts once per subject. The subject `*` is every item of the organization.
+ */
+async function loadEvidence(db: Executor, orgId: string, frameworkId: string) {
+  const prefix = `${frameworkId}:`;
+  const rows = rowsOf<{ subject: string; valid_until: string | null; n: number }>(
+    await db.execute(sql`
+      with el as (
+        select l.source_id as evidence_id, l.target_type, l.target_id from record_links l
+        where l.org_id = ${orgId} and l.source_type = 'evidence'
+          and l.target_type in ('framework_node', 'soa_entry', 'applied_control')),
+      subj as (
+        select evidence_id, target_id as subject from el where target_type = 'framework_node'
+        union
+        select el.evidence_id,
+          case when s.additional_control_id is null then ${prefix}::text || s.control_id
+            else 'applied_control:' || s.control_id end
+        from el join soa_entries s on s.org_id = ${orgId} and s.id::text = el.target_id
+        where el.target_type = 'soa_entry'
+        union
+        select el.evidence_id, l2.target_id from el
+        join record_links l2 on l2.org_id = ${orgId} and l2.source_type = 'applied_control'
+          and l2.source_id = el.target_id and l2.target_type = 'framework_node'
+        where el.target_type = 'applied_control'
+        union
+        select evidence_id, 'applied_control:' || target_id from el where target_type = 'applied_control')
+      select subj.subject, e.valid_until::text as valid_until, count(*)::int as n
+      from subj join evidence e on e.org_id = ${orgId} and e.id::text = subj.evidence_id
+      where e.archived_at is null
+      group by subj.subject, e.valid_until
+      union all
+      select '*', valid_until::text, count(*)::int from evidence
+      where org_id = ${orgId} and archived_at is null
+      group by valid_until`),
+  );
+  const bySubject: Record<string, EvidenceFact> = {};
+  const all: EvidenceFact = { undated: 0, validUntil: {} };
+  for (const r of rows) {
+    const key =
+      r.subject === "*" ? "*" : r.subject.startsWith(prefix) ? r.subject.slice(prefix.length) : r.subject;
+    const fact = key === "*" ? all : (bySubject[key] ??= { undated: 0, validUntil: {} });
+    if (r.valid_until === null) fact.undated += r.n;
+    else fact.validUntil[r.valid_until] = (fact.validUntil[r.valid_until] ?? 0) + r.n;
+  }
+  return { bySubject, all };
+}
+
+/** The facts for `evaluateReadiness`, as of `today` (YYYY-MM-DD, UTC). */
+export async function loadReadinessFacts(
+  db: Executor,
+  orgId: string,
+  frameworkId: string,
+  today: string,
+): Promise<ReadinessFacts> {
+  // Independent reads: on PostgreSQL they run on separate pooled connections at once.
+  const [documents, counted, entries, evidence] = await Promise.all([
+    loadDocuments(db, orgId, frameworkId),
+    loadCounts(db, orgId, today),
+    loadSoaEntries(db, orgId, frameworkId),
+    loadEvidence(db, orgId, frameworkId),
+  ]);
+  return {
+    documents,
+    counts: counted.counts,
+    scope: { approved: counted.scopeApproved },
+    soa: { approved: counted.soaApproved, entries },
+    evidence: evidence.bySubject,
+    evidenceAll: evidence.all,
+  };
+}
