@@ -50,7 +50,11 @@ export const UpdateTaskInput = TaskFields.partial().extend({
 });
 export type UpdateTaskInput = z.input<typeof UpdateTaskInput>;
 
-const Flag = z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true");
+/** A query-string flag; booleans pass too, so a query parsed once can be parsed again by the use case. */
+const Flag = z.union([
+  z.boolean(),
+  z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true"),
+]);
 
 export const taskSortKeys = ["dueDate", "-createdAt"] as const;
 /** `active` = open or in progress, `closed` = done or cancelled. */

@@ -11,6 +11,7 @@ import { roleRoutes } from "./role-routes";
 import { apiTokenRoutes } from "./api-token-routes";
 import { adminRoutes } from "./admin-routes";
 import { frameworkRoutes } from "./framework-routes";
+import { taskRoutes } from "./task-routes";
 import { documentRoutes } from "./document-routes";
 
 /** Every route module, registered in one place. */
@@ -27,5 +28,6 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await apiTokenRoutes(app, deps);
   await adminRoutes(app, deps);
   await frameworkRoutes(app, deps);
+  await taskRoutes(app, deps);
   await documentRoutes(app, deps);
 }
