@@ -31,9 +31,9 @@ export const ConcernListQuery = z.strictObject({
   status: ConcernStatusSchema.optional(),
   /** only the caller's own (non-anonymous) concerns, also for managers */
   mine: z
-    .enum(["true", "false"], { message: "must be true or false" })
-    .default("false")
-    .transform((v) => v === "true"),
+    .union([z.boolean(), z.enum(["true", "false"])], { message: "must be true or false" })
+    .default(false)
+    .transform((v) => v === true || v === "true"),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.string().max(500).optional(),
 });

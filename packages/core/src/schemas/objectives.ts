@@ -151,3 +151,10 @@ export const ObjectivePage = Page(ObjectiveSummaryView).extend({
   abilities: Abilities,
 });
 export type ObjectivePage = z.infer<typeof ObjectivePage>;
+
+/** The answer to recording progress: the entry, and the objective as it stands now (status included). */
+export const ObjectiveProgressRecorded = z.object({
+  progress: ObjectiveProgressView,
+  objective: ObjectiveSummaryView,
+});
+export type ObjectiveProgressRecorded = z.infer<typeof ObjectiveProgressRecorded>;

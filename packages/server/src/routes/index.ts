@@ -11,6 +11,8 @@ import { roleRoutes } from "./role-routes";
 import { apiTokenRoutes } from "./api-token-routes";
 import { adminRoutes } from "./admin-routes";
 import { frameworkRoutes } from "./framework-routes";
+import { objectiveRoutes } from "./objective-routes";
+import { concernRoutes } from "./concern-routes";
 import { taskRoutes } from "./task-routes";
 import { documentRoutes } from "./document-routes";
 
@@ -28,6 +30,8 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await apiTokenRoutes(app, deps);
   await adminRoutes(app, deps);
   await frameworkRoutes(app, deps);
+  await objectiveRoutes(app, deps);
+  await concernRoutes(app, deps);
   await taskRoutes(app, deps);
   await documentRoutes(app, deps);
 }
