@@ -32,6 +32,8 @@ export const EnvSchema = z.object({
   IMPORT_LIMIT_BYTES: int(1024, 500 * 1024 * 1024).default(20 * 1024 * 1024),
   LOGIN_FREE_ATTEMPTS: int(1, 100).default(5),
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
+  /** how often the server generates tasks (document reviews, SoA gaps) for every org; 0 = never (default 60, 0 under NODE_ENV=test) */
+  OPENAIMS_TASK_SCHEDULE_MINUTES: int(0, 7 * 24 * 60).optional(),
 });
 
 export interface ServerConfig {
@@ -49,6 +51,8 @@ export interface ServerConfig {
   importLimit: number;
   loginFreeAttempts: number;
   shutdownTimeoutMs: number;
+  /** minutes between scheduled task generation runs; 0 = off */
+  taskScheduleMinutes: number;
   /** directory of the built web UI, or null to serve the API only */
   webDist: string | null;
 }
@@ -96,6 +100,7 @@ export function loadConfig(
     importLimit: e.IMPORT_LIMIT_BYTES,
     loginFreeAttempts: e.LOGIN_FREE_ATTEMPTS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    taskScheduleMinutes: e.OPENAIMS_TASK_SCHEDULE_MINUTES ?? (env.NODE_ENV === "test" ? 0 : 60),
     webDist: null,
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createAppContext, dummyPasswordHash, needsBootstrap } from "@openaims/app";
+import { createAppContext, dummyPasswordHash, generateTasksForAllOrgs, needsBootstrap } from "@openaims/app";
 import { DataDirLockedError, migrateDatabase, openDatabase } from "@openaims/db";
 import { buildServer } from "./build-server";
 import {
@@ -11,6 +11,7 @@ import {
   writeBootstrapFile,
 } from "./bootstrap-file";
 import { ConfigError, loadConfig } from "./config";
+import { startTaskScheduler } from "./task-scheduler";
 import type { BootstrapChannel } from "./deps";
 
 const fail = (message: string): never => {
@@ -65,6 +66,16 @@ async function main() {
   if (bootstrapFile) process.on("exit", () => removeBootstrapFileSync(bootstrapFile));
   const app = await buildServer({ ctx, config, bootstrap });
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+  const taskScheduler = startTaskScheduler({
+    intervalMinutes: config.taskScheduleMinutes,
+    run: async () => {
+      const r = await generateTasksForAllOrgs(ctx, (orgId, error) =>
+        app.log.error({ orgId, err: error }, "task generation failed for an organization"),
+      );
+      app.log.info(r, "generated tasks");
+    },
+    onError: (error) => app.log.error({ err: error }, "task generation failed"),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -77,6 +88,7 @@ async function main() {
     }, config.shutdownTimeoutMs);
     force.unref();
     try {
+      await taskScheduler?.stop();
       await app.close();
     } finally {
       if (bootstrapFile) await removeBootstrapFile(bootstrapFile);
