@@ -11,6 +11,7 @@ import { roleRoutes } from "./role-routes";
 import { apiTokenRoutes } from "./api-token-routes";
 import { adminRoutes } from "./admin-routes";
 import { frameworkRoutes } from "./framework-routes";
+import { readinessRoutes } from "./readiness-routes";
 import { objectiveRoutes } from "./objective-routes";
 import { concernRoutes } from "./concern-routes";
 import { taskRoutes } from "./task-routes";
@@ -30,6 +31,7 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await apiTokenRoutes(app, deps);
   await adminRoutes(app, deps);
   await frameworkRoutes(app, deps);
+  await readinessRoutes(app, deps);
   await objectiveRoutes(app, deps);
   await concernRoutes(app, deps);
   await taskRoutes(app, deps);
