@@ -76,3 +76,4 @@ export * from "./evidence/set-evidence-links";
 export * from "./evidence/archive-evidence";
 export * from "./evidence/delete-evidence";
 export * from "./evidence/open-evidence-content";
+export * from "./context";
