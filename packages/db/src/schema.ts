@@ -553,6 +553,8 @@ export const scopeVersions = pgTable(
     boundaries: text("boundaries").notNull().default(""),
     authorId: uuid("author_id").references(() => users.id),
     lastEditedBy: uuid("last_edited_by").references(() => users.id),
+    /** everyone who edited this version; none of them may approve it (four-eyes) */
+    editorIds: jsonb("editor_ids").$type<string[]>().notNull().default([]),
     submittedBy: uuid("submitted_by").references(() => users.id),
     submittedAt: ts("submitted_at"),
     approvedBy: uuid("approved_by").references(() => users.id),

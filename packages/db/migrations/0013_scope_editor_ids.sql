@@ -1,0 +1,1 @@
+ALTER TABLE "scope_versions" ADD COLUMN "editor_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;
