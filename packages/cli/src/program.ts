@@ -7,6 +7,7 @@ import { registerAuditCommands } from "./commands/audit/register";
 import { registerDbCommands } from "./commands/db/register";
 import { registerAdminCommands } from "./commands/admin/register";
 import { registerFrameworksCommands } from "./commands/frameworks/register";
+import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerDocumentsCommands } from "./commands/documents/register";
 
 const VERSION = "0.1.0";
@@ -50,6 +51,7 @@ Docs: docs/cli.md`,
   registerSystemsCommands(program, ctx);
   registerAuditCommands(program, ctx);
   registerFrameworksCommands(program, ctx);
+  registerObjectivesCommands(program, ctx);
   registerDocumentsCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerAdminCommands(program, ctx);

@@ -51,6 +51,21 @@ for (const backend of testBackends()) {
       return res.json();
     };
 
+    it("documents the objective and concern routes in the OpenAPI document", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const path of [
+        "/api/v1/orgs/{orgId}/objectives",
+        "/api/v1/orgs/{orgId}/objectives/{id}",
+        "/api/v1/orgs/{orgId}/objectives/{id}/progress",
+        "/api/v1/orgs/{orgId}/objectives/{id}/archive",
+        "/api/v1/orgs/{orgId}/concerns",
+        "/api/v1/orgs/{orgId}/concerns/{id}",
+      ])
+        assert.ok(doc.paths[path], path);
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/objectives/{id}/progress"].post);
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/concerns/{id}"].patch);
+    });
+
     it("sets an objective with owner and links, and shows it not started with labelled links", async () => {
       const { org, owner, base } = await setup();
       const system = await buildAiSystem(server, org.orgId, { name: "Resume screener" });
