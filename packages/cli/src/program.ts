@@ -7,6 +7,7 @@ import { registerAuditCommands } from "./commands/audit/register";
 import { registerDbCommands } from "./commands/db/register";
 import { registerAdminCommands } from "./commands/admin/register";
 import { registerFrameworksCommands } from "./commands/frameworks/register";
+import { registerTasksCommands } from "./commands/tasks/register";
 import { registerReadiness } from "./commands/readiness/show";
 import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerDocumentsCommands } from "./commands/documents/register";
@@ -52,6 +53,7 @@ Docs: docs/cli.md`,
   registerSystemsCommands(program, ctx);
   registerAuditCommands(program, ctx);
   registerFrameworksCommands(program, ctx);
+  registerTasksCommands(program, ctx);
   registerReadiness(program, ctx);
   registerObjectivesCommands(program, ctx);
   registerDocumentsCommands(program, ctx);
