@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 
 const bool = z
@@ -34,6 +34,10 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
   /** how often the server generates tasks (document reviews, SoA gaps) for every org; 0 = never (default 60, 0 under NODE_ENV=test) */
   OPENAIMS_TASK_SCHEDULE_MINUTES: int(0, 7 * 24 * 60).optional(),
+  /** where evidence files go: `fs` (a directory) or `db` (table evidence_blobs); default by database kind */
+  OPENAIMS_EVIDENCE_STORE: z.enum(["fs", "db"], { message: "must be fs or db" }).optional(),
+  OPENAIMS_EVIDENCE_DIR: z.string().min(1).optional(),
+  OPENAIMS_EVIDENCE_MAX_BYTES: int(1, 2 * 1024 * 1024 * 1024).default(25 * 1024 * 1024),
 });
 
 export interface ServerConfig {
@@ -53,6 +57,11 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** minutes between scheduled task generation runs; 0 = off */
   taskScheduleMinutes: number;
+  /**
+   * Evidence file storage: the filesystem under the data dir on the embedded database, the database itself on
+   * PostgreSQL (several stateless nodes share it); `OPENAIMS_EVIDENCE_STORE` overrides.
+   */
+  evidence: { store: "fs" | "db"; dir: string; maxBytes: number };
   /** directory of the built web UI, or null to serve the API only */
   webDist: string | null;
 }
@@ -101,6 +110,11 @@ export function loadConfig(
     loginFreeAttempts: e.LOGIN_FREE_ATTEMPTS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     taskScheduleMinutes: e.OPENAIMS_TASK_SCHEDULE_MINUTES ?? (env.NODE_ENV === "test" ? 0 : 60),
+    evidence: {
+      store: e.OPENAIMS_EVIDENCE_STORE ?? (e.DATABASE_URL ? "db" : "fs"),
+      dir: resolve(e.OPENAIMS_EVIDENCE_DIR ?? join(e.OPENAIMS_DATA_DIR, "evidence")),
+      maxBytes: e.OPENAIMS_EVIDENCE_MAX_BYTES,
+    },
     webDist: null,
     ...overrides,
   };

@@ -45,11 +45,18 @@ export async function lockBlob(tx: Executor, sha256: string): Promise<void> {
   );
 }
 
-/** Iterates a source that may be a single buffer. */
+/**
+ * Iterates a source that may be a single buffer. A Node stream (an HTTP request body) is not destroyed when the
+ * reader stops early (limit reached, refused type): destroying a request kills its socket, and with it the 413
+ * or 400 the client should get.
+ */
 export async function* chunksOf(source: BlobSource): AsyncIterable<Uint8Array> {
   if (source instanceof Uint8Array) {
     yield source;
     return;
   }
-  yield* source;
+  const stream = source as AsyncIterable<Uint8Array> & {
+    iterator?: (o: { destroyOnReturn: boolean }) => AsyncIterable<Uint8Array>;
+  };
+  yield* typeof stream.iterator === "function" ? stream.iterator({ destroyOnReturn: false }) : source;
 }

@@ -138,16 +138,14 @@ for (const backend of testBackends()) {
         const put = await store.put(Buffer.from(`referenced ${name} ${randomUUID()}`));
         const orgId = randomUUID();
         await database.db.insert(tables.organizations).values({ id: orgId, name: "Org" });
-        await database.db
-          .insert(tables.evidence)
-          .values({
-            orgId,
-            kind: "file",
-            title: "x",
-            sha256: put.sha256,
-            sizeBytes: put.size,
-            source: "api",
-          });
+        await database.db.insert(tables.evidence).values({
+          orgId,
+          kind: "file",
+          title: "x",
+          sha256: put.sha256,
+          sizeBytes: put.size,
+          source: "api",
+        });
         assert.equal(await removeBlobIfUnreferenced(database, store, put.sha256), false);
         assert.equal(await store.has(put.sha256), true);
         await database.db.delete(tables.evidence).where(eq(tables.evidence.sha256, put.sha256));

@@ -37,7 +37,7 @@ export async function createEvidenceLink(
       title: fields.title,
       description: fields.description,
       url: fields.url,
-      collectedAt: fields.collectedAt ?? now,
+      collectedAt: fields.collectedAt ? new Date(fields.collectedAt) : now,
       validUntil: fields.validUntil,
       source,
       createdBy: actor.userId,

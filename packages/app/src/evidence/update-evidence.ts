@@ -22,7 +22,8 @@ export async function updateEvidence(
   id: string,
   input: UpdateEvidenceInput,
 ): Promise<EvidenceDetailView> {
-  const { version, ...changes } = parseInput(UpdateEvidenceInput, input);
+  const { version, collectedAt, ...rest } = parseInput(UpdateEvidenceInput, input);
+  const changes = collectedAt === undefined ? rest : { ...rest, collectedAt: new Date(collectedAt) };
   return runCommand(ctx, actor, meta, async (tx) => {
     const current = await lockEvidence(tx, actor.orgId, id);
     authorize(actor, evidencePolicy, "update", current);

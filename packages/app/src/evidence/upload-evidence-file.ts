@@ -138,7 +138,7 @@ export async function uploadEvidenceFile(
         sizeBytes: file.size,
         mediaType: file.mediaType,
         filename,
-        collectedAt: m.collectedAt ?? now,
+        collectedAt: m.collectedAt ? new Date(m.collectedAt) : now,
         validUntil: m.validUntil ?? null,
         source: upload.source,
         createdBy: actor.userId,

@@ -32,17 +32,20 @@ export const EvidenceDay = z
     },
   );
 
-/** When the evidence was collected: a date (`YYYY-MM-DD`, midnight UTC) or an ISO date-time; not in the future. */
+/**
+ * When the evidence was collected: a date (`YYYY-MM-DD`, taken as midnight UTC) or an ISO date-time, normalized to
+ * an ISO date-time string (so validating twice gives the same value).
+ */
 export const EvidenceCollectedAt = z
   .string()
   .trim()
   .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)),
-    {
-      message: "must be a date YYYY-MM-DD or an ISO date-time",
-    },
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) &&
+      !Number.isNaN(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s)),
+    { message: "must be a date YYYY-MM-DD or an ISO date-time" },
   )
-  .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s));
+  .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s).toISOString());
 
 export const EvidenceKindSchema = z.enum(evidenceKinds);
 export const EvidenceSourceSchema = z.enum(evidenceSources);

@@ -15,10 +15,11 @@ import { contextRoutes } from "./context-routes";
 import { scopeRoutes } from "./scope-routes";
 import { raciRoutes } from "./raci-routes";
 import { readinessRoutes } from "./readiness-routes";
+import { evidenceRoutes } from "./evidence-routes";
+import { documentRoutes } from "./document-routes";
+import { taskRoutes } from "./task-routes";
 import { objectiveRoutes } from "./objective-routes";
 import { concernRoutes } from "./concern-routes";
-import { taskRoutes } from "./task-routes";
-import { documentRoutes } from "./document-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -38,8 +39,9 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await scopeRoutes(app, deps);
   await raciRoutes(app, deps);
   await readinessRoutes(app, deps);
+  await evidenceRoutes(app, deps);
+  await documentRoutes(app, deps);
+  await taskRoutes(app, deps);
   await objectiveRoutes(app, deps);
   await concernRoutes(app, deps);
-  await taskRoutes(app, deps);
-  await documentRoutes(app, deps);
 }
