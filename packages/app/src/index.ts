@@ -59,7 +59,7 @@ export * from "./documents/list-document-templates";
 export * from "./documents/list-document-history";
 export * from "./objectives/index";
 export * from "./concerns/index";
-export * from "./soa/soa-references";
+export * from "./soa/index";
 export * from "./tasks/index";
 export * from "./readiness/index";
 export * from "./evidence/blob-store";

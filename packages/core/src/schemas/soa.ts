@@ -93,6 +93,9 @@ export type AppliedControlPage = z.infer<typeof AppliedControlPage>;
 
 const RefItem = z.object({ id: z.string(), label: z.string() });
 export type SoaRefItem = z.infer<typeof RefItem>;
+/** An evidence item with the date it stops being current (null: no expiry); archived evidence is left out. */
+const EvidenceItem = RefItem.extend({ validUntil: z.string().nullable() });
+export type SoaEvidenceItem = z.infer<typeof EvidenceItem>;
 
 /**
  * One control as the SoA states it. This exact shape is frozen into every SoA version (`soa_versions.snapshot`
@@ -113,7 +116,7 @@ export const SoaSnapshotEntry = z.object({
   ownerName: z.string().nullable(),
   notes: z.string(),
   appliedControls: z.array(RefItem),
-  evidence: z.array(RefItem),
+  evidence: z.array(EvidenceItem),
   documents: z.array(RefItem),
 });
 export type SoaSnapshotEntry = z.infer<typeof SoaSnapshotEntry>;

@@ -36,7 +36,7 @@ describe("SoA version diff", () => {
         implementationStatus: "implemented",
         ownerId: "u1",
         ownerName: "Ada",
-        evidence: [{ id: "e1", label: "Signed policy" }],
+        evidence: [{ id: "e1", label: "Signed policy", validUntil: null }],
       }),
       entry("A.2.3", { appliedControls: [{ id: "c2", label: "Annual review" }] }),
       entry("A.2.4"),
@@ -58,7 +58,7 @@ describe("SoA version diff", () => {
       { field: "owner", before: null, after: "Ada" },
     ]);
     assert.deepEqual(d.changed[0]!.links, [
-      { kind: "evidence", added: [{ id: "e1", label: "Signed policy" }], removed: [] },
+      { kind: "evidence", added: [{ id: "e1", label: "Signed policy", validUntil: null }], removed: [] },
     ]);
     assert.deepEqual(d.changed[1]!.links, [
       {
@@ -95,7 +95,7 @@ describe("SoA summary", () => {
       applicable: true,
       justification: "j",
       ownerId: "u1",
-      evidence: [{ id: "e", label: "e" }],
+      evidence: [{ id: "e", label: "e", validUntil: "2026-01-31" }],
       implementationStatus: "implemented",
     });
     const noEvidence = entry("A.2.3", { applicable: true, justification: "j", ownerId: "u1" });
@@ -105,6 +105,8 @@ describe("SoA summary", () => {
       implementationStatus: "not_applicable",
     });
     assert.deepEqual(soaEntryGaps(complete), []);
+    assert.deepEqual(soaEntryGaps(complete, "2026-01-31"), [], "valid through its last day");
+    assert.deepEqual(soaEntryGaps(complete, "2026-02-01"), ["evidence"], "stale evidence is no evidence");
     assert.deepEqual(soaEntryGaps(noEvidence), ["evidence"]);
     assert.deepEqual(soaEntryGaps(entry("A.3.2", { applicable: true })), [
       "justification",
