@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import {
+  anyScopeVersion,
   authorize,
   decideNewScopeDraft,
   scopePolicy,
@@ -18,12 +19,7 @@ export async function createScopeDraft(
   actor: Actor,
   meta: RequestMeta,
 ): Promise<ScopeVersionView> {
-  authorize(actor, scopePolicy, "newDraft", {
-    status: "draft",
-    authorId: null,
-    lastEditedBy: null,
-    submittedBy: null,
-  });
+  authorize(actor, scopePolicy, "newDraft", anyScopeVersion);
   return runCommand(ctx, actor, meta, async (tx) => {
     await lockScope(tx, actor.orgId);
     const { approved, open } = await currentScopeRows(tx, actor.orgId);
@@ -45,6 +41,7 @@ export async function createScopeDraft(
         status: "draft",
         authorId: actor.userId,
         lastEditedBy: actor.userId,
+        editorIds: [actor.userId],
         createdAt: now,
         updatedAt: now,
       })

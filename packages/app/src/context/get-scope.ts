@@ -1,10 +1,10 @@
-import { allows, authorize, scopePolicy, type Actor, type ScopeView } from "@openaims/core";
+import { allows, anyScopeVersion, authorize, scopePolicy, type Actor, type ScopeView } from "@openaims/core";
 import type { AppContext } from "../shared/context";
 import { currentScopeRows, presentScopeVersion } from "./scope-records";
 
 /** The scope in force and the version being worked on. */
 export async function getScope(ctx: AppContext, actor: Actor): Promise<ScopeView> {
-  const probe = { status: "draft" as const, authorId: null, lastEditedBy: null, submittedBy: null };
+  const probe = anyScopeVersion;
   authorize(actor, scopePolicy, "read", probe);
   const { db } = ctx.database;
   const { approved, open } = await currentScopeRows(db, actor.orgId);

@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import {
+  anyScopeVersion,
   authorize,
   invalidInput,
   PageQuery,
@@ -22,12 +23,7 @@ export async function listScopeVersions(
   actor: Actor,
   input: z.input<typeof PageQuery>,
 ): Promise<ScopeVersionPage> {
-  authorize(actor, scopePolicy, "read", {
-    status: "draft",
-    authorId: null,
-    lastEditedBy: null,
-    submittedBy: null,
-  });
+  authorize(actor, scopePolicy, "read", anyScopeVersion);
   const q = parseInput(PageQuery, input);
   const after = decodeCursor(q.cursor, 1);
   const conds = [eq(scopeVersions.orgId, actor.orgId)];

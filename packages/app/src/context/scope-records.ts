@@ -24,6 +24,7 @@ export function toScopeState(row: ScopeRow): ScopeVersionState {
     boundaries: row.boundaries,
     authorId: row.authorId,
     lastEditedBy: row.lastEditedBy,
+    editorIds: row.editorIds,
     submittedBy: row.submittedBy,
   };
 }

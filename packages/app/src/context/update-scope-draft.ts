@@ -33,6 +33,7 @@ export async function updateScopeDraft(
       .set({
         ...decision.changes,
         lastEditedBy: actor.userId,
+        editorIds: [...new Set([...current.editorIds, actor.userId])],
         version: current.version + 1,
         updatedAt: ctx.now(),
       })

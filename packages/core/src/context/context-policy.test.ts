@@ -29,6 +29,7 @@ const subject = (status: ScopeStatus, authorId: string | null = OTHER): ScopeSub
   status,
   authorId,
   lastEditedBy: authorId,
+  editorIds: authorId ? [authorId] : [],
   submittedBy: status === "draft" ? null : authorId,
 });
 
@@ -65,13 +66,23 @@ describe("scope abilities (role × status × authorship)", () => {
     const owner = actorOf("owner");
     assert.equal(scopeAbilities(owner, subject("in_review", SELF)).approve, false);
     assert.equal(
-      scopeAbilities(owner, { status: "in_review", authorId: OTHER, lastEditedBy: SELF, submittedBy: OTHER })
-        .approve,
+      scopeAbilities(owner, {
+        status: "in_review",
+        authorId: OTHER,
+        lastEditedBy: OTHER,
+        editorIds: [SELF, OTHER],
+        submittedBy: OTHER,
+      }).approve,
       false,
     );
     assert.equal(
-      scopeAbilities(owner, { status: "in_review", authorId: OTHER, lastEditedBy: OTHER, submittedBy: SELF })
-        .approve,
+      scopeAbilities(owner, {
+        status: "in_review",
+        authorId: OTHER,
+        lastEditedBy: OTHER,
+        editorIds: [],
+        submittedBy: SELF,
+      }).approve,
       false,
     );
     // sending it back is not an approval: the author may still reject (withdraw) their own submission

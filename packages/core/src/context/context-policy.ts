@@ -21,8 +21,19 @@ export interface ScopeSubject {
   status: ScopeStatus;
   authorId: string | null;
   lastEditedBy: string | null;
+  /** everyone who edited the version (the author included once they edit) */
+  editorIds: readonly string[];
   submittedBy: string | null;
 }
+
+/** The subject for checks that concern the scope as a whole (list, new draft), not one version. */
+export const anyScopeVersion: ScopeSubject = {
+  status: "draft",
+  authorId: null,
+  lastEditedBy: null,
+  editorIds: [],
+  submittedBy: null,
+};
 
 /**
  * Who may act on a scope version. Drafting needs `context.write`; approving or sending back needs
@@ -40,7 +51,9 @@ export const scopePolicy = definePolicy<ScopeSubject>()("AIMS scope", {
 
 /** Everyone who wrote any part of a version: none of them may approve it. */
 export const scopeContributors = (s: ScopeSubject): string[] => [
-  ...new Set([s.authorId, s.lastEditedBy, s.submittedBy].filter((x): x is string => x !== null)),
+  ...new Set(
+    [s.authorId, s.lastEditedBy, ...s.editorIds, s.submittedBy].filter((x): x is string => x !== null),
+  ),
 ];
 
 /**

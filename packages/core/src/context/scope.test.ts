@@ -26,6 +26,7 @@ const version = (status: ScopeStatus, over: Partial<ScopeVersionState> = {}): Sc
   boundaries: "",
   authorId: A,
   lastEditedBy: A,
+  editorIds: [A],
   submittedBy: status === "draft" ? null : A,
   ...over,
 });
@@ -91,7 +92,12 @@ describe("scope versions", () => {
       code(() => decideApproveScope(version("in_review"), 3, A, null)),
       ["forbidden", "four_eyes"],
     );
-    const edited = version("in_review", { authorId: B, lastEditedBy: C, submittedBy: B });
+    const edited = version("in_review", {
+      authorId: B,
+      lastEditedBy: B,
+      editorIds: [C, B],
+      submittedBy: B,
+    });
     assert.deepEqual(
       code(() => decideApproveScope(edited, 3, C, null)),
       ["forbidden", "four_eyes"],
