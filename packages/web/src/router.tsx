@@ -14,6 +14,7 @@ import { AppShell } from "./features/shell/app-shell";
 import { loadMe } from "./features/session/use-me";
 import { NotFoundPage, RouteErrorPage } from "./features/shell/route-fallbacks";
 import { parseAiSystemListSearch } from "./features/ai-systems/list-search";
+import { parseDocumentListSearch } from "./features/documents/list-search";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -134,6 +135,25 @@ const frameworksRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/frameworks/frameworks-page"), "FrameworksPage"),
 });
 
+const documentsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "documents",
+  validateSearch: parseDocumentListSearch,
+  component: lazyRouteComponent(() => import("./features/documents/document-list-page"), "DocumentListPage"),
+});
+
+const documentDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "documents/$documentId",
+  validateSearch: (s: Record<string, unknown>): { tab?: "edit" | "versions" | "links" } => ({
+    tab: s.tab === "edit" || s.tab === "versions" || s.tab === "links" ? s.tab : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import("./features/documents/document-detail-page"),
+    "DocumentDetailPage",
+  ),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "settings/members",
@@ -170,6 +190,8 @@ const routeTree = rootRoute.addChildren([
     aiSystemDetailRoute,
     aiSystemEditRoute,
     frameworksRoute,
+    documentsRoute,
+    documentDetailRoute,
     membersRoute,
     rolesRoute,
     apiTokensRoute,

@@ -2,3 +2,4 @@ export * from "./client";
 export * from "./types";
 export * from "./endpoints";
 export * from "./frameworks";
+export * from "./documents";

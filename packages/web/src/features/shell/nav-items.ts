@@ -23,6 +23,7 @@ export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/frameworks"
+  | "/orgs/$orgId/documents"
   | "/orgs/$orgId/settings/members"
   | "/orgs/$orgId/settings/roles"
   | "/orgs/$orgId/settings/api-tokens"
@@ -38,7 +39,7 @@ export const aimsNav: NavItem[] = [
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Scope & context", icon: Globe2, comingSoon: true },
-  { label: "Policies & documents", icon: FileText, comingSoon: true },
+  { label: "Policies & documents", icon: FileText, to: "/orgs/$orgId/documents" },
   { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
   { label: "Impact assessments", icon: Scale, comingSoon: true },
