@@ -154,6 +154,12 @@ const documentDetailRoute = createRoute({
   ),
 });
 
+const readinessRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "readiness",
+  component: lazyRouteComponent(() => import("./features/readiness/readiness-page"), "ReadinessPage"),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "settings/members",
@@ -190,6 +196,7 @@ const routeTree = rootRoute.addChildren([
     aiSystemDetailRoute,
     aiSystemEditRoute,
     frameworksRoute,
+    readinessRoute,
     documentsRoute,
     documentDetailRoute,
     membersRoute,

@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./endpoints";
 export * from "./frameworks";
 export * from "./documents";
+export * from "./readiness";

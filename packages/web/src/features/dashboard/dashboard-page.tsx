@@ -7,6 +7,7 @@ import { ErrorState } from "../../components/states";
 import { lifecycleLabel } from "../ai-systems/ai-system-fields";
 import { aiSystemKeys } from "../ai-systems/queries";
 import { useCan, useMembership } from "../session/use-me";
+import { ReadinessOverview } from "./readiness-overview";
 
 const route = getRouteApi("/orgs/$orgId/");
 
@@ -35,6 +36,7 @@ export function DashboardPage() {
         title="Dashboard"
         description={membership ? `${membership.orgName} · ${membership.roleLabel}` : undefined}
       />
+      {can("aims.read") && <ReadinessOverview orgId={orgId} />}
       <Section title="AI systems by lifecycle stage">
         {!can("ai_system.read") ? (
           <p className="text-sm text-slate-700">Your role does not include the AI system register.</p>

@@ -1,5 +1,6 @@
 import type { LucideIcon } from "lucide-react";
 import {
+  BadgeCheck,
   BookOpen,
   Bot,
   ClipboardCheck,
@@ -23,6 +24,7 @@ export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/frameworks"
+  | "/orgs/$orgId/readiness"
   | "/orgs/$orgId/documents"
   | "/orgs/$orgId/settings/members"
   | "/orgs/$orgId/settings/roles"
@@ -38,6 +40,7 @@ export const aimsNav: NavItem[] = [
   { label: "Dashboard", icon: LayoutDashboard, to: "/orgs/$orgId", exact: true },
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
+  { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
   { label: "Scope & context", icon: Globe2, comingSoon: true },
   { label: "Policies & documents", icon: FileText, to: "/orgs/$orgId/documents" },
   { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
