@@ -14,6 +14,7 @@ import { AppShell } from "./features/shell/app-shell";
 import { loadMe } from "./features/session/use-me";
 import { NotFoundPage, RouteErrorPage } from "./features/shell/route-fallbacks";
 import { parseAiSystemListSearch } from "./features/ai-systems/list-search";
+import { parseTasksSearch } from "./features/tasks/tasks-search";
 import { parseDocumentListSearch } from "./features/documents/list-search";
 
 export interface RouterContext {
@@ -160,6 +161,13 @@ const readinessRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/readiness/readiness-page"), "ReadinessPage"),
 });
 
+const tasksRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "tasks",
+  validateSearch: parseTasksSearch,
+  component: lazyRouteComponent(() => import("./features/tasks/tasks-page"), "TasksPage"),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "settings/members",
@@ -196,6 +204,7 @@ const routeTree = rootRoute.addChildren([
     aiSystemDetailRoute,
     aiSystemEditRoute,
     frameworksRoute,
+    tasksRoute,
     readinessRoute,
     documentsRoute,
     documentDetailRoute,

@@ -10,6 +10,7 @@ import {
   KeyRound,
   LayoutDashboard,
   ListChecks,
+  ListTodo,
   Scale,
   ShieldAlert,
   Siren,
@@ -24,6 +25,7 @@ export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/frameworks"
+  | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
   | "/orgs/$orgId/documents"
   | "/orgs/$orgId/settings/members"
@@ -38,6 +40,7 @@ export type NavItem =
 /** The AIMS areas in the order the standard walks through them; later ones arrive in later releases. */
 export const aimsNav: NavItem[] = [
   { label: "Dashboard", icon: LayoutDashboard, to: "/orgs/$orgId", exact: true },
+  { label: "Tasks", icon: ListTodo, to: "/orgs/$orgId/tasks" },
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
