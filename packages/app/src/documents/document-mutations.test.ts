@@ -1,0 +1,120 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Actor, DocumentAction } from "@openaims/core";
+import { countAuditEvents, inTransaction, startAuditChain, tables, verifyAuditChain } from "@openaims/db";
+import { createTestDatabase, testBackends } from "@openaims/db/testing";
+import { actorInOrg } from "../access/authenticate";
+import { createAppContext, type AppContext } from "../shared/context";
+import { createDocument, createDocumentFromTemplate } from "./create-document";
+import { editDocumentDraft } from "./edit-document-draft";
+import { runDocumentAction } from "./run-document-action";
+import { updateDocument } from "./update-document";
+
+const meta = { requestId: "test" };
+
+async function member(ctx: AppContext, orgId: string, role: "owner" | "governance_lead"): Promise<Actor> {
+  const [user] = await ctx.database.db
+    .insert(tables.users)
+    .values({ email: `${randomUUID()}@example.test`, name: role })
+    .returning();
+  await ctx.database.db.insert(tables.memberships).values({ orgId, userId: user!.id, role });
+  return actorInOrg(
+    ctx,
+    {
+      userId: user!.id,
+      email: user!.email,
+      name: user!.name,
+      isInstanceAdmin: false,
+      via: "session",
+      sessionId: null,
+      csrfToken: null,
+      token: null,
+    },
+    orgId,
+  );
+}
+
+for (const backend of testBackends()) {
+  describe(`document use cases on ${backend}`, () => {
+    let ctx: AppContext;
+    let author: Actor;
+    let approver: Actor;
+
+    before(async () => {
+      ctx = createAppContext(await createTestDatabase(backend));
+      const orgId = randomUUID();
+      await inTransaction(ctx.database, async (tx) => {
+        await tx.insert(tables.organizations).values({ id: orgId, name: "Org" });
+        await startAuditChain(tx, orgId);
+      });
+      author = await member(ctx, orgId, "owner");
+      approver = await member(ctx, orgId, "governance_lead");
+    });
+    after(async () => ctx?.database.close());
+
+    it("every mutating use case and every workflow action appends an audit event; the chain stays valid", async () => {
+      const orgId = author.orgId;
+      const expectEvent = async (what: string, run: () => Promise<{ id: string; version: number }>) => {
+        const before = await countAuditEvents(ctx.database.db, orgId);
+        const doc = await run();
+        assert.ok((await countAuditEvents(ctx.database.db, orgId)) > before, `${what} wrote no audit event`);
+        const verify = await verifyAuditChain(ctx.database.db, orgId);
+        assert.equal(verify.ok, true, `${what}: ${verify.reason}`);
+        return doc;
+      };
+      await expectEvent("createDocumentFromTemplate", () =>
+        createDocumentFromTemplate(ctx, author, meta, { templateKey: "internal_audit_procedure" }),
+      );
+      let doc = await expectEvent("createDocument", () =>
+        createDocument(ctx, author, meta, { title: "Policy", kind: "policy", body: "x" }),
+      );
+      doc = await expectEvent("updateDocument", () =>
+        updateDocument(ctx, author, meta, doc.id, { version: doc.version, title: "AI policy" }),
+      );
+      doc = await expectEvent("editDocumentDraft", () =>
+        editDocumentDraft(ctx, author, meta, doc.id, 1, { version: doc.version, body: "y" }),
+      );
+      const step = (who: Actor, action: DocumentAction, comment?: string) =>
+        expectEvent(action, () =>
+          runDocumentAction(ctx, who, meta, doc.id, action, { version: doc.version, comment }),
+        );
+      for (const [who, action, comment] of [
+        [author, "submit"],
+        [approver, "reject", "Needs owners"],
+        [author, "submit"],
+        [approver, "approve"],
+        [approver, "publish"],
+        [approver, "markReviewed"],
+        [author, "newDraft"],
+        [approver, "retire"],
+      ] as [Actor, DocumentAction, string?][])
+        doc = await step(who, action, comment);
+    });
+
+    it("validates input given directly to a use case with the shared schema", async () => {
+      await assert.rejects(
+        createDocument(ctx, author, meta, { title: "", kind: "policy" }),
+        (e: { code?: string; details?: { issues: { path: string }[] } }) =>
+          e.code === "invalid_input" && e.details?.issues[0]?.path === "title",
+      );
+    });
+
+    it("lists every use case of this folder that runs a command", async () => {
+      const dir = fileURLToPath(new URL(".", import.meta.url));
+      const writers: string[] = [];
+      for (const f of await readdir(dir)) {
+        if (!f.endsWith(".ts") || f.endsWith(".test.ts")) continue;
+        if ((await readFile(`${dir}/${f}`, "utf8")).includes("runCommand(")) writers.push(f);
+      }
+      assert.deepEqual(writers.sort(), [
+        "create-document.ts",
+        "edit-document-draft.ts",
+        "run-document-action.ts",
+        "update-document.ts",
+      ]);
+    });
+  });
+}
