@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { SoaSnapshotEntry } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
 
 /** What a frozen SoA version can reference (rows of `soa_version_refs`). */
@@ -35,4 +36,27 @@ export async function approvedSoaVersionsReferencing(
     )
     .orderBy(v.number);
   return rows.map((x) => x.number);
+}
+
+/**
+ * The approved SoA version in force (there is at most one), with its frozen entries, or null. Readiness reads
+ * 6.1.3 from this: every applicable entry needs a justification, an owner and a current evidence item (core
+ * `soaEntryGaps(entry, today)`; evidence still live can be checked against the `evidence` table by id).
+ */
+export async function approvedSoaSnapshot(
+  db: Executor,
+  orgId: string,
+): Promise<{ number: number; decidedAt: Date | null; entries: SoaSnapshotEntry[] } | null> {
+  const v = tables.soaVersions;
+  const [row] = await db
+    .select({ number: v.number, decidedAt: v.decidedAt, snapshot: v.snapshot })
+    .from(v)
+    .where(and(eq(v.orgId, orgId), eq(v.status, "approved")))
+    .limit(1);
+  if (!row) return null;
+  return {
+    number: row.number,
+    decidedAt: row.decidedAt,
+    entries: (row.snapshot as { entries: SoaSnapshotEntry[] }).entries,
+  };
 }

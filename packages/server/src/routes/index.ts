@@ -20,6 +20,7 @@ import { documentRoutes } from "./document-routes";
 import { taskRoutes } from "./task-routes";
 import { objectiveRoutes } from "./objective-routes";
 import { concernRoutes } from "./concern-routes";
+import { soaRoutes } from "./soa-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -44,4 +45,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await taskRoutes(app, deps);
   await objectiveRoutes(app, deps);
   await concernRoutes(app, deps);
+  await soaRoutes(app, deps);
 }
