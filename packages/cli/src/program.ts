@@ -7,6 +7,8 @@ import { registerAuditCommands } from "./commands/audit/register";
 import { registerDbCommands } from "./commands/db/register";
 import { registerAdminCommands } from "./commands/admin/register";
 import { registerFrameworksCommands } from "./commands/frameworks/register";
+import { registerScopeCommands } from "./commands/scope/register";
+import { registerRaciCommands } from "./commands/raci/register";
 import { registerTasksCommands } from "./commands/tasks/register";
 import { registerReadiness } from "./commands/readiness/show";
 import { registerObjectivesCommands } from "./commands/objectives/register";
@@ -53,6 +55,8 @@ Docs: docs/cli.md`,
   registerSystemsCommands(program, ctx);
   registerAuditCommands(program, ctx);
   registerFrameworksCommands(program, ctx);
+  registerScopeCommands(program, ctx);
+  registerRaciCommands(program, ctx);
   registerTasksCommands(program, ctx);
   registerReadiness(program, ctx);
   registerObjectivesCommands(program, ctx);
