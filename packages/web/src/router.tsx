@@ -136,6 +136,56 @@ const frameworksRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/frameworks/frameworks-page"), "FrameworksPage"),
 });
 
+const objectivesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "objectives",
+  validateSearch: (s: Record<string, unknown>): { status?: string; archived?: boolean } => ({
+    status: str(s.status),
+    archived: s.archived === true || s.archived === "true" ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import("./features/objectives/objective-list-page"), "ObjectiveListPage"),
+});
+
+const objectiveNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "objectives/new",
+  component: lazyRouteComponent(() => import("./features/objectives/objective-new-page"), "ObjectiveNewPage"),
+});
+
+const objectiveDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "objectives/$objectiveId",
+  component: lazyRouteComponent(
+    () => import("./features/objectives/objective-detail-page"),
+    "ObjectiveDetailPage",
+  ),
+});
+
+const objectiveEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "objectives/$objectiveId/edit",
+  component: lazyRouteComponent(() => import("./features/objectives/objective-edit-page"), "ObjectiveEditPage"),
+});
+
+const concernsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "concerns",
+  validateSearch: (s: Record<string, unknown>): { status?: string } => ({ status: str(s.status) }),
+  component: lazyRouteComponent(() => import("./features/concerns/concern-list-page"), "ConcernListPage"),
+});
+
+const concernReportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "concerns/report",
+  component: lazyRouteComponent(() => import("./features/concerns/report-concern-page"), "ReportConcernPage"),
+});
+
+const concernDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "concerns/$concernId",
+  component: lazyRouteComponent(() => import("./features/concerns/concern-detail-page"), "ConcernDetailPage"),
+});
+
 const documentsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "documents",
@@ -204,6 +254,13 @@ const routeTree = rootRoute.addChildren([
     aiSystemDetailRoute,
     aiSystemEditRoute,
     frameworksRoute,
+    objectivesRoute,
+    objectiveNewRoute,
+    objectiveDetailRoute,
+    objectiveEditRoute,
+    concernsRoute,
+    concernReportRoute,
+    concernDetailRoute,
     tasksRoute,
     readinessRoute,
     documentsRoute,

@@ -2,6 +2,8 @@ export * from "./client";
 export * from "./types";
 export * from "./endpoints";
 export * from "./frameworks";
+export * from "./objectives";
+export * from "./concerns";
 export * from "./tasks";
 export * from "./documents";
 export * from "./readiness";

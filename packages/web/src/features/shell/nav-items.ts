@@ -1,4 +1,5 @@
 import type { LucideIcon } from "lucide-react";
+import type { Permission } from "@openaims/core";
 import {
   BadgeCheck,
   BookOpen,
@@ -7,10 +8,12 @@ import {
   FileText,
   Gauge,
   History,
+  Inbox,
   KeyRound,
   LayoutDashboard,
   ListChecks,
   ListTodo,
+  Megaphone,
   Scale,
   ShieldAlert,
   Siren,
@@ -25,6 +28,9 @@ export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/frameworks"
+  | "/orgs/$orgId/objectives"
+  | "/orgs/$orgId/concerns/report"
+  | "/orgs/$orgId/concerns"
   | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
   | "/orgs/$orgId/documents"
@@ -34,7 +40,8 @@ export type NavTarget =
   | "/orgs/$orgId/settings/audit-trail";
 
 export type NavItem =
-  | { label: string; icon: LucideIcon; to: NavTarget; exact?: boolean }
+  /** `permission`: shown only to members who hold it */
+  | { label: string; icon: LucideIcon; to: NavTarget; exact?: boolean; permission?: Permission }
   | { label: string; icon: LucideIcon; comingSoon: true };
 
 /** The AIMS areas in the order the standard walks through them; later ones arrive in later releases. */
@@ -49,11 +56,13 @@ export const aimsNav: NavItem[] = [
   { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
   { label: "Impact assessments", icon: Scale, comingSoon: true },
-  { label: "Objectives", icon: Target, comingSoon: true },
+  { label: "Objectives", icon: Target, to: "/orgs/$orgId/objectives" },
   { label: "Incidents", icon: Siren, comingSoon: true },
   { label: "Evidence", icon: BookOpen, comingSoon: true },
   { label: "Audits", icon: ClipboardCheck, comingSoon: true },
   { label: "Management review", icon: Gauge, comingSoon: true },
+  { label: "Report a concern", icon: Megaphone, to: "/orgs/$orgId/concerns/report" },
+  { label: "Concerns", icon: Inbox, to: "/orgs/$orgId/concerns", exact: true, permission: "concern.manage" },
 ];
 
 export const settingsNav: NavItem[] = [

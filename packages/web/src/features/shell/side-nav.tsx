@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import clsx from "clsx";
 import { aimsNav, settingsNav, type NavItem } from "./nav-items";
+import { useCan } from "../session/use-me";
 
 const itemClass =
   "flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
@@ -37,10 +38,12 @@ function NavEntry({ item, orgId }: { item: NavItem; orgId: string }) {
 }
 
 export function SideNav({ orgId }: { orgId: string }) {
+  const can = useCan(orgId);
+  const shown = (item: NavItem) => !("permission" in item) || !item.permission || can(item.permission);
   return (
     <nav aria-label="Main" className="space-y-6 p-3">
       <ul className="space-y-0.5">
-        {aimsNav.map((item) => (
+        {aimsNav.filter(shown).map((item) => (
           <NavEntry key={item.label} item={item} orgId={orgId} />
         ))}
       </ul>
