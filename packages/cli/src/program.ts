@@ -7,12 +7,15 @@ import { registerAuditCommands } from "./commands/audit/register";
 import { registerDbCommands } from "./commands/db/register";
 import { registerAdminCommands } from "./commands/admin/register";
 import { registerFrameworksCommands } from "./commands/frameworks/register";
+import { registerEvidenceCommands } from "./commands/evidence/register";
 import { registerScopeCommands } from "./commands/scope/register";
 import { registerRaciCommands } from "./commands/raci/register";
-import { registerTasksCommands } from "./commands/tasks/register";
 import { registerReadiness } from "./commands/readiness/show";
-import { registerObjectivesCommands } from "./commands/objectives/register";
+import { registerTasksCommands } from "./commands/tasks/register";
 import { registerDocumentsCommands } from "./commands/documents/register";
+import { registerObjectivesCommands } from "./commands/objectives/register";
+import { registerSoaCommands } from "./commands/soa/register";
+import { registerControlsCommands } from "./commands/controls/register";
 
 const VERSION = "0.1.0";
 
@@ -55,12 +58,15 @@ Docs: docs/cli.md`,
   registerSystemsCommands(program, ctx);
   registerAuditCommands(program, ctx);
   registerFrameworksCommands(program, ctx);
+  registerEvidenceCommands(program, ctx);
   registerScopeCommands(program, ctx);
   registerRaciCommands(program, ctx);
-  registerTasksCommands(program, ctx);
   registerReadiness(program, ctx);
-  registerObjectivesCommands(program, ctx);
+  registerTasksCommands(program, ctx);
   registerDocumentsCommands(program, ctx);
+  registerObjectivesCommands(program, ctx);
+  registerSoaCommands(program, ctx);
+  registerControlsCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerAdminCommands(program, ctx);
   for (const group of program.commands) addProfileOption(group);

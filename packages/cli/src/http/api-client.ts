@@ -5,8 +5,8 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 export interface RequestOptions {
   query?: Query;
   json?: unknown;
-  /** a raw body, sent with `contentType` */
-  body?: string;
+  /** a raw body, sent with `contentType` (a Blob, e.g. from `openAsBlob`, streams from disk with its length) */
+  body?: string | Blob;
   contentType?: string;
   headers?: Record<string, string>;
 }
@@ -37,6 +37,11 @@ export class ApiClient {
     return (await this.send(method, path, options)).text();
   }
 
+  /** The successful response itself, for bodies that are not JSON or text (file downloads). */
+  response(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    return this.send(method, path, options);
+  }
+
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const url = new URL(this.baseUrl + path);
     for (const [k, v] of Object.entries(options.query ?? {})) {
@@ -44,7 +49,7 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { "user-agent": USER_AGENT, ...options.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    let body: string | undefined;
+    let body: string | Blob | undefined;
     if (options.json !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(options.json);
