@@ -176,14 +176,30 @@ for (const backend of testBackends()) {
       assert.equal((await generateTasks(ctx, orgId)).created, 0);
       assert.equal((await eventsOf(ctx, orgId)).at(-1)!.seq, updated.seq, "a second run changes nothing");
 
-      // evidence linked to the control: the gap is closed
-      await ctx.database.db.insert(tables.recordLinks).values({
-        orgId,
-        sourceType: "evidence",
-        sourceId: "00000000-0000-4000-8000-0000000000e1",
-        targetType: "framework_node",
-        targetId: "iso-iec-42001-2023:A.2.2",
-      });
+      // evidence past its valid-until day does not count; current evidence closes the gap
+      const link = async (validUntil: string | null) => {
+        const [ev] = await ctx.database.db
+          .insert(tables.evidence)
+          .values({
+            orgId,
+            kind: "link",
+            title: "Policy page",
+            url: "https://example.test",
+            source: "manual",
+            validUntil,
+          })
+          .returning();
+        await ctx.database.db.insert(tables.recordLinks).values({
+          orgId,
+          sourceType: "evidence",
+          sourceId: ev!.id,
+          targetType: "framework_node",
+          targetId: "iso-iec-42001-2023:A.2.2",
+        });
+      };
+      await link("2026-06-14");
+      assert.equal((await generateTasks(ctx, orgId)).closed, 0, "stale evidence leaves the gap open");
+      await link("2026-06-15");
       assert.equal((await generateTasks(ctx, orgId)).closed, 1);
       const [done] = await a22();
       assert.equal(done!.status, "done");
@@ -209,6 +225,56 @@ for (const backend of testBackends()) {
         .where(and(eq(tables.soaEntries.orgId, orgId), eq(tables.soaEntries.controlId, "A.10.4")));
       assert.equal((await generateTasks(ctx, orgId)).closed, 1);
       assert.ok(entry);
+    });
+
+    it("counts evidence of an applied control for the Annex A controls it is linked to", async () => {
+      const { orgId, actors } = await orgWithMembers(ctx, ["owner"]);
+      const owner = actors[0]!.userId;
+      await ctx.database.db.insert(tables.soaEntries).values({
+        orgId,
+        frameworkId: "iso-iec-42001-2023",
+        controlId: "A.6.2.4",
+        applicable: true,
+        justification: "We verify models",
+        implementationStatus: "implemented",
+        ownerId: owner,
+      });
+      await generateTasks(ctx, orgId);
+      const open = async () =>
+        (await soaTasks(ctx, orgId)).filter((t) => t.originKey?.endsWith(":A.6.2.4") && t.status === "open");
+      assert.equal((await open()).length, 1);
+      const [control] = await ctx.database.db
+        .insert(tables.appliedControls)
+        .values({ orgId, name: "Model validation checklist" })
+        .returning();
+      const [ev] = await ctx.database.db
+        .insert(tables.evidence)
+        .values({
+          orgId,
+          kind: "link",
+          title: "Checklist run",
+          url: "https://example.test/run",
+          source: "api",
+        })
+        .returning();
+      await ctx.database.db.insert(tables.recordLinks).values([
+        {
+          orgId,
+          sourceType: "applied_control",
+          sourceId: control!.id,
+          targetType: "framework_node",
+          targetId: "iso-iec-42001-2023:A.6.2.4",
+        },
+        {
+          orgId,
+          sourceType: "evidence",
+          sourceId: ev!.id,
+          targetType: "applied_control",
+          targetId: control!.id,
+        },
+      ]);
+      assert.equal((await generateTasks(ctx, orgId)).closed, 1);
+      assert.equal((await open()).length, 0);
     });
 
     it("a generated task closed by hand while its condition holds comes back; the old one cannot be reopened beside it", async () => {

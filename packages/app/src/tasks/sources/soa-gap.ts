@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, like } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { findFramework, frameworkNodeRef, type GeneratedTaskSpec } from "@openaims/core";
 import { tables } from "@openaims/db";
 import type { TaskSource } from "./task-source";
@@ -18,14 +18,14 @@ const missingText: Record<Missing, string> = {
  * is applicable without a justification, an owner or evidence, or is excluded without a justification. One task
  * per control, for the entry's owner; it closes itself once the entry is complete.
  *
- * TODO(evidence): evidence counts as any record link evidence → the SoA entry, the control's framework node or
- * (additional controls) the applied control;
- * once the `evidence` table lands, leave out archived and expired evidence.
+ * Evidence counts when it is current (not archived, not past its valid-until day) and linked to the SoA entry, the
+ * control's framework node, or an applied control that is itself linked to the node (for an additional control:
+ * the applied control), as readiness counts it.
  */
 export const soaGapSource: TaskSource = {
   origin: "soa_gap",
-  async wanted(db, orgId) {
-    const { soaEntries, appliedControls, recordLinks } = tables;
+  async wanted(db, orgId, today) {
+    const { soaEntries, appliedControls, recordLinks, evidence } = tables;
     const framework = findFramework(FRAMEWORK);
     if (!framework) return [];
     const entries = await db
@@ -38,20 +38,42 @@ export const soaGapSource: TaskSource = {
           or(isNull(soaEntries.additionalControlId), isNull(appliedControls.archivedAt)),
         ),
       );
+    // current evidence (not archived, not past its valid-until day) and what it is linked to
     const links = await db
       .select({ type: recordLinks.targetType, id: recordLinks.targetId })
       .from(recordLinks)
+      .innerJoin(
+        evidence,
+        and(eq(evidence.orgId, recordLinks.orgId), sql`${evidence.id}::text = ${recordLinks.sourceId}`),
+      )
       .where(
         and(
           eq(recordLinks.orgId, orgId),
           eq(recordLinks.sourceType, "evidence"),
-          or(
-            eq(recordLinks.targetType, "soa_entry"),
-            eq(recordLinks.targetType, "applied_control"),
-            and(eq(recordLinks.targetType, "framework_node"), like(recordLinks.targetId, `${FRAMEWORK}:%`)),
-          ),
+          inArray(recordLinks.targetType, ["soa_entry", "applied_control", "framework_node"]),
+          isNull(evidence.archivedAt),
+          or(isNull(evidence.validUntil), gte(evidence.validUntil, today)),
         ),
       );
+    // evidence of an applied control counts for the framework controls that applied control is linked to
+    const controlsWithEvidence = [
+      ...new Set(links.filter((l) => l.type === "applied_control").map((l) => l.id)),
+    ];
+    if (controlsWithEvidence.length > 0) {
+      const via = await db
+        .select({ id: recordLinks.targetId })
+        .from(recordLinks)
+        .where(
+          and(
+            eq(recordLinks.orgId, orgId),
+            eq(recordLinks.sourceType, "applied_control"),
+            inArray(recordLinks.sourceId, controlsWithEvidence),
+            eq(recordLinks.targetType, "framework_node"),
+            like(recordLinks.targetId, `${FRAMEWORK}:%`),
+          ),
+        );
+      links.push(...via.map((v) => ({ type: "framework_node", id: v.id })));
+    }
     const evidenced = new Set(links.map((l) => `${l.type}|${l.id}`));
     const byControl = new Map(
       entries.filter((e) => e.entry.frameworkId === FRAMEWORK).map((e) => [e.entry.controlId, e]),
