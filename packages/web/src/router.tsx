@@ -136,6 +136,22 @@ const frameworksRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/frameworks/frameworks-page"), "FrameworksPage"),
 });
 
+const scopeTabs = ["issues", "parties", "roles", "scope"] as const;
+const scopeRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "scope",
+  validateSearch: (s: Record<string, unknown>): { tab?: (typeof scopeTabs)[number] } => ({
+    tab: scopeTabs.find((t) => t === s.tab),
+  }),
+  component: lazyRouteComponent(() => import("./features/scope-context/scope-context-page"), "ScopeContextPage"),
+});
+
+const responsibilitiesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "responsibilities",
+  component: lazyRouteComponent(() => import("./features/responsibilities/raci-page"), "RaciPage"),
+});
+
 const objectivesRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "objectives",
@@ -254,6 +270,8 @@ const routeTree = rootRoute.addChildren([
     aiSystemDetailRoute,
     aiSystemEditRoute,
     frameworksRoute,
+    scopeRoute,
+    responsibilitiesRoute,
     objectivesRoute,
     objectiveNewRoute,
     objectiveDetailRoute,

@@ -7,3 +7,4 @@ export * from "./concerns";
 export * from "./tasks";
 export * from "./documents";
 export * from "./readiness";
+export * from "./scope-context";

@@ -21,6 +21,7 @@ import {
   Users,
   UserCog,
   Globe2,
+  Network,
   Library,
 } from "lucide-react";
 
@@ -28,6 +29,8 @@ export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/frameworks"
+  | "/orgs/$orgId/scope"
+  | "/orgs/$orgId/responsibilities"
   | "/orgs/$orgId/objectives"
   | "/orgs/$orgId/concerns/report"
   | "/orgs/$orgId/concerns"
@@ -51,7 +54,8 @@ export const aimsNav: NavItem[] = [
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
-  { label: "Scope & context", icon: Globe2, comingSoon: true },
+  { label: "Scope & context", icon: Globe2, to: "/orgs/$orgId/scope" },
+  { label: "Responsibilities", icon: Network, to: "/orgs/$orgId/responsibilities" },
   { label: "Policies & documents", icon: FileText, to: "/orgs/$orgId/documents" },
   { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
