@@ -262,6 +262,18 @@ for (const backend of testBackends()) {
       });
     });
 
+    it("documents every task route in the OpenAPI document", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const base = "/api/v1/orgs/{orgId}/tasks";
+      assert.ok(doc.paths[base]?.get && doc.paths[base]?.post);
+      assert.ok(doc.paths[`${base}/summary`]?.get);
+      assert.ok(doc.paths[`${base}/generate`]?.post);
+      assert.ok(doc.paths[`${base}/{id}`]?.get && doc.paths[`${base}/{id}`]?.patch);
+      const params = doc.paths[base].get.parameters.map((p: { name: string }) => p.name);
+      for (const name of ["status", "mine", "overdue", "origin", "subjectType", "cursor"])
+        assert.ok(params.includes(name), name);
+    });
+
     it("generates tasks on request in the caller's name, idempotently", async () => {
       const { org, owner, base } = await setup();
       const first = await owner.post(`${base}/generate`);
