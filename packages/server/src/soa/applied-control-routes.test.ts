@@ -120,7 +120,9 @@ for (const backend of testBackends()) {
       const names: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await c.get(`${base}?limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json();
+        const page: { total: number; items: { name: string }[]; nextCursor: string | null } = (
+          await c.get(`${base}?limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+        ).json();
         assert.equal(page.total, 5);
         names.push(...page.items.map((i: { name: string }) => i.name));
         cursor = page.nextCursor;
