@@ -116,7 +116,7 @@ export function ObjectiveListPage() {
                         </Link>
                         <p className="mt-0.5 line-clamp-1 text-xs text-slate-600">{o.measure}</p>
                       </Td>
-                      <Td>
+                      <Td className="whitespace-nowrap">
                         <ObjectiveStatusBadge status={o.status} />
                       </Td>
                       <Td>
