@@ -1,4 +1,5 @@
-// `npm run bench`: the API next to a bare baseline measured in the same run, plus audit-chain verification.
+// `npm run bench`: the API next to a bare baseline measured in the same run, audit-chain verification and
+// readiness. `BENCH_ONLY=readiness` runs only the readiness part.
 // Uses PostgreSQL: OPENAIMS_BENCH_DATABASE_URL, else OPENAIMS_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres
 // (a scratch database is created and dropped).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,11 +10,13 @@ import { migrateDatabase, openDatabase, sha256Hex, verifyAuditChain } from "@ope
 import { chainInput, GENESIS_HASH } from "@openaims/core";
 import { seedAuditEvents, seedSystems } from "./seed";
 import { load, type LoadResult } from "./load";
+import { benchReadiness } from "./readiness";
 
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+const ONLY = process.env.BENCH_ONLY;
 const adminUrl =
   process.env.OPENAIMS_BENCH_DATABASE_URL ??
   process.env.OPENAIMS_TEST_DATABASE_URL ??
@@ -57,6 +60,18 @@ async function main() {
   const database = await openDatabase({ kind: "postgres", url, poolSize: 4 });
   try {
     await migrateDatabase(database);
+    const readiness = () =>
+      benchReadiness(database, out, async () => {
+        const child = await startChild(
+          fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)),
+          { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" },
+          18083,
+        );
+        children.push(child);
+        return { base: "http://127.0.0.1:18083", stop: () => child.kill("SIGTERM") };
+      });
+    if (ONLY === "readiness") return await readiness();
+    if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only "readiness" can run alone`);
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
     await database.pool!.query("vacuum analyze");
@@ -153,6 +168,8 @@ async function main() {
     out(
       `Audit-chain verification: ${checked} events, ${best.toFixed(0)} events/s (best of 3; target ≥ 200,000); bare canonical-encode + SHA-256 loop: ${bareHash.toFixed(0)}/s; ratio ${(best / bareHash).toFixed(2)}`,
     );
+    out();
+    await readiness();
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
     await database.close();

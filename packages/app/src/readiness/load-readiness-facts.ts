@@ -150,50 +150,61 @@ async function loadSoaEntries(db: Executor, orgId: string, frameworkId: string):
 }
 
 /**
- * Evidence (not archived) per subject, grouped by valid-until day: linked to a framework node directly, to a
- * node's SoA entry, or to an applied control that is linked to the node. An item reached by several paths
- * counts once per subject. The subject `*` is every item of the organization.
+ * Evidence (not archived) per subject: linked to a framework node directly, to a node's SoA entry, or to an
+ * applied control that is linked to the node. An item reached by several paths counts once per subject. The
+ * subject `*` is every item of the organization. Dated items are folded into two buckets relative to `today`
+ * (current: counted under their earliest date; expired: under their latest), which is all the evaluation on
+ * `today` needs, so the result has a few rows per subject however many distinct dates there are.
  */
-async function loadEvidence(db: Executor, orgId: string, frameworkId: string) {
+async function loadEvidence(db: Executor, orgId: string, frameworkId: string, today: string) {
   const prefix = `${frameworkId}:`;
-  const rows = rowsOf<{ subject: string; valid_until: string | null; n: number }>(
+  const rows = rowsOf<{
+    subject: string;
+    undated: number;
+    current_n: number;
+    current_first: string | null;
+    expired_n: number;
+    expired_last: string | null;
+  }>(
     await db.execute(sql`
       with el as (
-        select l.source_id as evidence_id, l.target_type, l.target_id from record_links l
+        select l.target_type, l.target_id, e.id, e.valid_until
+        from record_links l
+        join evidence e on e.org_id = l.org_id and e.id::text = l.source_id and e.archived_at is null
         where l.org_id = ${orgId} and l.source_type = 'evidence'
           and l.target_type in ('framework_node', 'soa_entry', 'applied_control')),
       subj as (
-        select evidence_id, target_id as subject from el where target_type = 'framework_node'
+        select target_id as subject, id, valid_until from el where target_type = 'framework_node'
         union
-        select el.evidence_id,
-          case when s.additional_control_id is null then ${prefix}::text || s.control_id
-            else 'applied_control:' || s.control_id end
+        select case when s.additional_control_id is null then ${prefix}::text || s.control_id
+            else 'applied_control:' || s.control_id end, el.id, el.valid_until
         from el join soa_entries s on s.org_id = ${orgId} and s.id::text = el.target_id
         where el.target_type = 'soa_entry'
         union
-        select el.evidence_id, l2.target_id from el
+        select l2.target_id, el.id, el.valid_until from el
         join record_links l2 on l2.org_id = ${orgId} and l2.source_type = 'applied_control'
           and l2.source_id = el.target_id and l2.target_type = 'framework_node'
         where el.target_type = 'applied_control'
         union
-        select evidence_id, 'applied_control:' || target_id from el where target_type = 'applied_control')
-      select subj.subject, e.valid_until::text as valid_until, count(*)::int as n
-      from subj join evidence e on e.org_id = ${orgId} and e.id::text = subj.evidence_id
-      where e.archived_at is null
-      group by subj.subject, e.valid_until
-      union all
-      select '*', valid_until::text, count(*)::int from evidence
-      where org_id = ${orgId} and archived_at is null
-      group by valid_until`),
+        select 'applied_control:' || target_id, id, valid_until from el where target_type = 'applied_control'
+        union all
+        select '*', id, valid_until from evidence where org_id = ${orgId} and archived_at is null)
+      select subject,
+        (count(*) filter (where valid_until is null))::int as undated,
+        (count(*) filter (where valid_until >= ${today}::date))::int as current_n,
+        (min(valid_until) filter (where valid_until >= ${today}::date))::text as current_first,
+        (count(*) filter (where valid_until < ${today}::date))::int as expired_n,
+        (max(valid_until) filter (where valid_until < ${today}::date))::text as expired_last
+      from subj group by subject`),
   );
   const bySubject: Record<string, EvidenceFact> = {};
-  const all: EvidenceFact = { undated: 0, validUntil: {} };
+  let all: EvidenceFact = { undated: 0, validUntil: {} };
   for (const r of rows) {
-    const key =
-      r.subject === "*" ? "*" : r.subject.startsWith(prefix) ? r.subject.slice(prefix.length) : r.subject;
-    const fact = key === "*" ? all : (bySubject[key] ??= { undated: 0, validUntil: {} });
-    if (r.valid_until === null) fact.undated += r.n;
-    else fact.validUntil[r.valid_until] = (fact.validUntil[r.valid_until] ?? 0) + r.n;
+    const fact: EvidenceFact = { undated: r.undated, validUntil: {} };
+    if (r.current_first) fact.validUntil[r.current_first] = r.current_n;
+    if (r.expired_last) fact.validUntil[r.expired_last] = r.expired_n;
+    if (r.subject === "*") all = fact;
+    else bySubject[r.subject.startsWith(prefix) ? r.subject.slice(prefix.length) : r.subject] = fact;
   }
   return { bySubject, all };
 }
@@ -210,7 +221,7 @@ export async function loadReadinessFacts(
     loadDocuments(db, orgId, frameworkId),
     loadCounts(db, orgId, today),
     loadSoaEntries(db, orgId, frameworkId),
-    loadEvidence(db, orgId, frameworkId),
+    loadEvidence(db, orgId, frameworkId, today),
   ]);
   return {
     documents,

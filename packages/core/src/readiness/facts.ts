@@ -53,7 +53,11 @@ export interface SoaEntryFact {
   changedSinceApproval: boolean;
 }
 
-/** Evidence linked to one subject, not archived: items without an end date and items per `valid until` date. */
+/**
+ * Evidence linked to one subject, not archived: items without an end date, and items per valid-until day. The
+ * loader may fold the days relative to the day it loads for (current items under their earliest day, expired
+ * ones under their latest), which gives the same answer for that day.
+ */
 export interface EvidenceFact {
   undated: number;
   validUntil: Record<string, number>;

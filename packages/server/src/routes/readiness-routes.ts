@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ReadinessQuery, ReadinessView, Uuid } from "@openaims/core";
 import { getReadiness } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { shapedSerializerCompiler } from "../plugins/shaped-serializer";
 
 const OrgParams = z.object({ orgId: Uuid });
 
@@ -23,6 +24,8 @@ export async function readinessRoutes(app: ZodApp, { ctx }: ServerDeps): Promise
         querystring: ReadinessQuery,
         response: { 200: ReadinessView },
       },
+      // the view comes from core's pure evaluation: written by its shape, not re-validated value by value
+      serializerCompiler: shapedSerializerCompiler,
     },
     async (request) => getReadiness(ctx, await request.actorFor(request.params.orgId), request.query),
   );
