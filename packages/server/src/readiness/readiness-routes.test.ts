@@ -82,7 +82,7 @@ for (const backend of testBackends()) {
       assert.ok(view.percent! > 0);
     });
 
-    it("shows A.2.2 ready with an applicable, implemented, owned SoA entry in an approved version and current evidence", async () => {
+    it("shows A.2.2 ready once its SoA entry is applicable, implemented, owned, evidenced and approved by a second person", async () => {
       const ev = await owner.post(`/api/v1/orgs/${org.orgId}/evidence`, {
         kind: "link",
         title: "Policy sign-off minutes",
@@ -93,28 +93,35 @@ for (const backend of testBackends()) {
       let a22 = node((await owner.get(url())).json(), "A.2.2");
       assert.deepEqual(a22.missing, [{ text: "no applicability decision in the SoA", area: "soa" }]);
 
-      // The SoA area's own API is tested in its folder; here its rows are written directly.
-      const entry = {
+      const soa = `/api/v1/orgs/${org.orgId}/soa`;
+      const patched = await owner.patch(`${soa}/entries/A.2.2`, {
+        version: 0,
         applicable: true,
         justification: "We publish an AI policy.",
         implementationStatus: "implemented",
         ownerId: org.owner.userId,
-      };
-      await server.database.db
-        .insert(tables.soaEntries)
-        .values({ orgId: org.orgId, frameworkId: FW, controlId: "A.2.2", ...entry });
+      });
+      assert.equal(patched.statusCode, 200, patched.body);
       a22 = node((await owner.get(url())).json(), "A.2.2");
       assert.deepEqual(a22.missing, [{ text: "no approved SoA version yet", area: "soa" }]);
-      await server.database.db.insert(tables.soaVersions).values({
-        orgId: org.orgId,
-        number: 1,
-        status: "approved",
-        decidedAt: new Date(),
-        snapshot: { frameworkId: FW, entries: [{ controlId: "A.2.2", ...entry }] },
-      });
+      const frozen = await owner.post(`${soa}/versions`, { note: "First SoA" });
+      assert.equal(frozen.statusCode, 201, frozen.body);
+      const approved = await lead.post(`${soa}/versions/1/approve`, { version: frozen.json().version ?? 1 });
+      assert.equal(approved.statusCode, 200, approved.body);
       a22 = node((await owner.get(url())).json(), "A.2.2");
       assert.equal(a22.status, "ready", JSON.stringify(a22.missing));
       assert.ok(a22.satisfied.includes("1 current evidence item"));
+
+      // an edit after approval is a change the auditor has not seen: partial until a new version is approved
+      const edited = await owner.patch(`${soa}/entries/A.2.2`, {
+        version: patched.json().version,
+        justification: "We publish and review an AI policy.",
+      });
+      assert.equal(edited.statusCode, 200, edited.body);
+      a22 = node((await owner.get(url())).json(), "A.2.2");
+      assert.deepEqual(a22.missing, [
+        { text: "entry changed since SoA version 1 was approved", area: "soa" },
+      ]);
     });
 
     it("narrows the node list with ?group= and keeps the percentages of the whole framework", async () => {
