@@ -14,8 +14,9 @@ import { AppShell } from "./features/shell/app-shell";
 import { loadMe } from "./features/session/use-me";
 import { NotFoundPage, RouteErrorPage } from "./features/shell/route-fallbacks";
 import { parseAiSystemListSearch } from "./features/ai-systems/list-search";
-import { parseTasksSearch } from "./features/tasks/tasks-search";
+import { parseEvidenceListSearch } from "./features/evidence/list-search";
 import { parseDocumentListSearch } from "./features/documents/list-search";
+import { parseTasksSearch } from "./features/tasks/tasks-search";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -202,6 +203,19 @@ const concernDetailRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/concerns/concern-detail-page"), "ConcernDetailPage"),
 });
 
+const readinessRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "readiness",
+  component: lazyRouteComponent(() => import("./features/readiness/readiness-page"), "ReadinessPage"),
+});
+
+const tasksRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "tasks",
+  validateSearch: parseTasksSearch,
+  component: lazyRouteComponent(() => import("./features/tasks/tasks-page"), "TasksPage"),
+});
+
 const documentsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "documents",
@@ -221,17 +235,44 @@ const documentDetailRoute = createRoute({
   ),
 });
 
-const readinessRoute = createRoute({
+const evidenceRoute = createRoute({
   getParentRoute: () => orgRoute,
-  path: "readiness",
-  component: lazyRouteComponent(() => import("./features/readiness/readiness-page"), "ReadinessPage"),
+  path: "evidence",
+  validateSearch: parseEvidenceListSearch,
+  component: lazyRouteComponent(() => import("./features/evidence/evidence-list-page"), "EvidenceListPage"),
 });
 
-const tasksRoute = createRoute({
+const evidenceDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
-  path: "tasks",
-  validateSearch: parseTasksSearch,
-  component: lazyRouteComponent(() => import("./features/tasks/tasks-page"), "TasksPage"),
+  path: "evidence/$evidenceId",
+  component: lazyRouteComponent(() => import("./features/evidence/evidence-detail-page"), "EvidenceDetailPage"),
+});
+
+const soaRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "soa",
+  validateSearch: (s: Record<string, unknown>): { tab?: "controls" | "versions" } => ({
+    tab: s.tab === "controls" || s.tab === "versions" ? s.tab : undefined,
+  }),
+  component: lazyRouteComponent(() => import("./features/soa/soa-page"), "SoaPage"),
+});
+
+const appliedControlsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "applied-controls",
+  component: lazyRouteComponent(
+    () => import("./features/applied-controls/applied-control-list-page"),
+    "AppliedControlListPage",
+  ),
+});
+
+const appliedControlDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "applied-controls/$controlId",
+  component: lazyRouteComponent(
+    () => import("./features/applied-controls/applied-control-detail-page"),
+    "AppliedControlDetailPage",
+  ),
 });
 
 const membersRoute = createRoute({
@@ -279,10 +320,15 @@ const routeTree = rootRoute.addChildren([
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,
-    tasksRoute,
-    readinessRoute,
     documentsRoute,
     documentDetailRoute,
+    tasksRoute,
+    readinessRoute,
+    evidenceRoute,
+    evidenceDetailRoute,
+    soaRoute,
+    appliedControlsRoute,
+    appliedControlDetailRoute,
     membersRoute,
     rolesRoute,
     apiTokensRoute,

@@ -16,6 +16,7 @@ import {
   Megaphone,
   Scale,
   ShieldAlert,
+  ShieldCheck,
   Siren,
   Target,
   Users,
@@ -31,12 +32,15 @@ export type NavTarget =
   | "/orgs/$orgId/frameworks"
   | "/orgs/$orgId/scope"
   | "/orgs/$orgId/responsibilities"
+  | "/orgs/$orgId/documents"
+  | "/orgs/$orgId/soa"
+  | "/orgs/$orgId/applied-controls"
   | "/orgs/$orgId/objectives"
   | "/orgs/$orgId/concerns/report"
   | "/orgs/$orgId/concerns"
   | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
-  | "/orgs/$orgId/documents"
+  | "/orgs/$orgId/evidence"
   | "/orgs/$orgId/settings/members"
   | "/orgs/$orgId/settings/roles"
   | "/orgs/$orgId/settings/api-tokens"
@@ -57,12 +61,13 @@ export const aimsNav: NavItem[] = [
   { label: "Scope & context", icon: Globe2, to: "/orgs/$orgId/scope" },
   { label: "Responsibilities", icon: Network, to: "/orgs/$orgId/responsibilities" },
   { label: "Policies & documents", icon: FileText, to: "/orgs/$orgId/documents" },
-  { label: "Statement of Applicability", icon: ListChecks, comingSoon: true },
+  { label: "Statement of Applicability", icon: ListChecks, to: "/orgs/$orgId/soa" },
+  { label: "Applied controls", icon: ShieldCheck, to: "/orgs/$orgId/applied-controls" },
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
   { label: "Impact assessments", icon: Scale, comingSoon: true },
   { label: "Objectives", icon: Target, to: "/orgs/$orgId/objectives" },
   { label: "Incidents", icon: Siren, comingSoon: true },
-  { label: "Evidence", icon: BookOpen, comingSoon: true },
+  { label: "Evidence", icon: BookOpen, to: "/orgs/$orgId/evidence" },
   { label: "Audits", icon: ClipboardCheck, comingSoon: true },
   { label: "Management review", icon: Gauge, comingSoon: true },
   { label: "Report a concern", icon: Megaphone, to: "/orgs/$orgId/concerns/report" },

@@ -1,0 +1,87 @@
+import * as Tabs from "@radix-ui/react-tabs";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { soaApi } from "../../api";
+import { buttonClass } from "../../components/button";
+import { PageHeader, useDocumentTitle } from "../../components/page-header";
+import { QueryView } from "../../components/query-view";
+import { useSoa } from "./queries";
+import { SoaControlsTab } from "./soa-controls-tab";
+import { VersionStatusBadge } from "./soa-labels";
+import { SoaVersionsTab } from "./soa-versions-tab";
+
+const route = getRouteApi("/orgs/$orgId/soa");
+const tabClass =
+  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
+
+/** Clause 6.1.3: per Annex A control (and additional control) applicable or not, why, status, owner, evidence. */
+export function SoaPage() {
+  useDocumentTitle("Statement of Applicability");
+  const { orgId } = route.useParams();
+  const { tab = "controls" } = route.useSearch();
+  const navigate = useNavigate();
+  const soa = useSoa(orgId);
+  return (
+    <>
+      <PageHeader
+        title="Statement of Applicability"
+        description="For every Annex A control of ISO/IEC 42001 and your additional controls: does it apply, why, how far it is implemented, who owns it, and the evidence (clause 6.1.3)."
+        actions={
+          <>
+            <a className={buttonClass("secondary")} href={soaApi.exportUrl(orgId, "csv")} download>
+              Export CSV
+            </a>
+            <a className={buttonClass("secondary")} href={soaApi.exportUrl(orgId, "xlsx")} download>
+              Export XLSX
+            </a>
+          </>
+        }
+      />
+      <QueryView query={soa} loadingLabel="Loading the SoA…">
+        {(data) => (
+          <>
+            <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+              {data.approvedVersion ? (
+                <>
+                  Approved version in force: <strong>{data.approvedVersion.number}</strong>
+                </>
+              ) : (
+                "No approved version yet."
+              )}
+              {data.latestVersion && data.latestVersion.status === "in_review" && (
+                <>
+                  Version {data.latestVersion.number} <VersionStatusBadge status="in_review" />
+                </>
+              )}
+            </p>
+            <Tabs.Root
+              value={tab}
+              onValueChange={(v) =>
+                void navigate({
+                  to: "/orgs/$orgId/soa",
+                  params: { orgId },
+                  search: { tab: v as "controls" | "versions" },
+                  replace: true,
+                })
+              }
+            >
+              <Tabs.List aria-label="SoA sections" className="mb-4 flex gap-2 border-b border-slate-200">
+                <Tabs.Trigger value="controls" className={tabClass}>
+                  Controls
+                </Tabs.Trigger>
+                <Tabs.Trigger value="versions" className={tabClass}>
+                  Versions
+                </Tabs.Trigger>
+              </Tabs.List>
+              <Tabs.Content value="controls">
+                <SoaControlsTab orgId={orgId} soa={data} />
+              </Tabs.Content>
+              <Tabs.Content value="versions">
+                <SoaVersionsTab orgId={orgId} soa={data} />
+              </Tabs.Content>
+            </Tabs.Root>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
