@@ -112,7 +112,7 @@ export const soaGapSource: TaskSource = {
           `${missing.map((m) => missingText[m]).join(", ")}. Complete it; this task then closes itself.`,
         assigneeId: entry?.ownerId ?? null,
         dueDate: null,
-        priority: "medium",
+        priority: null,
         subject,
       });
     };
