@@ -7,6 +7,7 @@ import { ErrorState } from "../../components/states";
 import { lifecycleLabel } from "../ai-systems/ai-system-fields";
 import { aiSystemKeys } from "../ai-systems/queries";
 import { useCan, useMembership } from "../session/use-me";
+import { MyTasksCard } from "../tasks/my-tasks-card";
 import { ReadinessOverview } from "./readiness-overview";
 
 const route = getRouteApi("/orgs/$orgId/");
@@ -36,7 +37,14 @@ export function DashboardPage() {
         title="Dashboard"
         description={membership ? `${membership.orgName} · ${membership.roleLabel}` : undefined}
       />
-      {can("aims.read") && <ReadinessOverview orgId={orgId} />}
+      {can("aims.read") && (
+        <>
+          <ReadinessOverview orgId={orgId} />
+          <div className="mb-10">
+            <MyTasksCard orgId={orgId} />
+          </div>
+        </>
+      )}
       <Section title="AI systems by lifecycle stage">
         {!can("ai_system.read") ? (
           <p className="text-sm text-slate-700">Your role does not include the AI system register.</p>
