@@ -103,7 +103,10 @@ async function toApiError(res: Response): Promise<ApiError> {
 /** The one place the web app talks to the server. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  // a Blob (a File from an <input type="file">) is sent as raw bytes: evidence uploads stream it as is
+  const raw = typeof Blob !== "undefined" && options.body instanceof Blob;
+  if (options.body !== undefined)
+    headers["Content-Type"] = raw ? "application/octet-stream" : "application/json";
   if (MUTATING.has(method)) {
     const token = csrfToken();
     if (token) headers["X-CSRF-Token"] = token;
@@ -114,7 +117,8 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: "include",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {
