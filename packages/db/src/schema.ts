@@ -343,6 +343,8 @@ export const soaEntries = pgTable(
  * Frozen SoA snapshots, numbered 1, 2 … per org. `snapshot` (JSON: every entry with its justification, status,
  * owner, applied controls, evidence and documents at freeze time) never changes after insert (trigger);
  * status: in_review → approved (four-eyes) | rejected; approving supersedes the previously approved version.
+ * Readiness (6.1.3) reads the one row with status 'approved' (app `approvedSoaSnapshot`): snapshot.entries[] has
+ * `applicable`, `justification`, `ownerId`, `evidence: [{ id, label, validUntil }]` (core `SoaSnapshotEntry`).
  */
 export const soaVersions = pgTable(
   "soa_versions",
