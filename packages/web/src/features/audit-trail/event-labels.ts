@@ -9,6 +9,7 @@ const entityLabels: Record<string, string> = {
   api_token: "API token",
   session: "Session",
   ai_system: "AI system",
+  task: "Task",
 };
 
 /** The entity types the filter offers, from the event vocabulary in core. */
@@ -20,6 +21,7 @@ export const entityTypeOptions = [
   "api_token",
   "session",
   "ai_system",
+  "task",
 ] as const;
 
 export const entityLabel = (t: string) => entityLabels[t] ?? t;
@@ -39,6 +41,9 @@ const verbLabels: Record<string, string> = {
   reactivated: "Reactivated",
   signed_in: "Signed in",
   signed_out: "Signed out",
+  status_changed: "Status changed",
+  generated: "Generated",
+  closed_automatically: "Closed automatically",
 };
 
 /** "ai_system.updated" → "Updated" (the entity is clear from context). */
