@@ -10,6 +10,7 @@ const entityLabels: Record<string, string> = {
   session: "Session",
   ai_system: "AI system",
   task: "Task",
+  evidence: "Evidence",
 };
 
 /** The entity types the filter offers, from the event vocabulary in core. */
@@ -22,6 +23,7 @@ export const entityTypeOptions = [
   "session",
   "ai_system",
   "task",
+  "evidence",
 ] as const;
 
 export const entityLabel = (t: string) => entityLabels[t] ?? t;
@@ -33,6 +35,7 @@ const verbLabels: Record<string, string> = {
   restored: "Restored",
   imported: "Imported",
   deleted: "Deleted",
+  linked: "Links changed",
   revoked: "Revoked",
   accepted: "Accepted",
   added: "Added",
