@@ -40,17 +40,19 @@ export function SoaPage() {
         {(data) => (
           <>
             <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-              {data.approvedVersion ? (
-                <>
-                  Approved version in force: <strong>{data.approvedVersion.number}</strong>
-                </>
-              ) : (
-                "No approved version yet."
-              )}
+              <span>
+                {data.approvedVersion ? (
+                  <>
+                    Approved version in force: <strong>{data.approvedVersion.number}</strong>.
+                  </>
+                ) : (
+                  "No approved version yet."
+                )}
+              </span>
               {data.latestVersion && data.latestVersion.status === "in_review" && (
-                <>
+                <span className="flex items-center gap-1">
                   Version {data.latestVersion.number} <VersionStatusBadge status="in_review" />
-                </>
+                </span>
               )}
             </p>
             <Tabs.Root
