@@ -160,6 +160,22 @@ for (const backend of testBackends()) {
       assert.equal((await new TestClient(server.app).get(url())).statusCode, 401);
     });
 
+    it("is documented in the OpenAPI document with its response schema and group parameter", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const op = doc.paths["/api/v1/orgs/{orgId}/readiness"]?.get;
+      assert.ok(op, "path documented");
+      assert.ok(
+        op.parameters.some((p: { name: string; in: string }) => p.name === "group" && p.in === "query"),
+      );
+      const schema = op.responses["200"].content["application/json"].schema;
+      assert.deepEqual(schema.properties.nodes.items.properties.status.enum, [
+        "ready",
+        "partial",
+        "missing",
+        "not_applicable",
+      ]);
+    });
+
     it("refuses a custom role without aims.read", async () => {
       const [role] = await server.database.db
         .insert(tables.customRoles)
