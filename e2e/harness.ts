@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
-import { bootstrapInstance, createAppContext } from "@openaims/app";
+import {
+  acceptInvitation,
+  actorInOrg,
+  bootstrapInstance,
+  createAppContext,
+  createInvitation,
+} from "@openaims/app";
+import type { BuiltinRole } from "@openaims/core";
 import { migrateDatabase, openDatabase } from "@openaims/db";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -28,22 +35,70 @@ const freePort = () =>
     s.on("error", reject);
   });
 
+export interface Person {
+  email: string;
+  password: string;
+  name: string;
+}
+
 export interface RunningApp {
   baseUrl: string;
   owner: { email: string; password: string; orgId: string };
+  /** further members, invited by the owner and accepted, in the order asked for */
+  members: Person[];
   stop(): Promise<void>;
 }
 
 /** The built app as a user runs it: a fresh embedded data dir, a bootstrapped owner, `main.ts` in a child process. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(
+  options: { members?: { name: string; role: BuiltinRole }[] } = {},
+): Promise<RunningApp> {
   const root = mkdtempSync(join(tmpdir(), "openaims-e2e-"));
   const dataDir = join(root, "data");
   const owner = { email: "owner@example.test", password: "correct horse battery staple", orgId: "" };
+  const members: Person[] = [];
   const database = await openDatabase({ kind: "pglite", dataDir });
   try {
     await migrateDatabase(database);
-    const result = await bootstrapInstance(createAppContext(database), { ...owner, org: "Acme AI" });
+    const ctx = createAppContext(database);
+    const result = await bootstrapInstance(ctx, { ...owner, org: "Acme AI" });
     owner.orgId = result.orgId;
+    // Further members join the way people do: the owner invites, the invitee accepts with a password.
+    const ownerActor = await actorInOrg(
+      ctx,
+      {
+        userId: result.userId,
+        email: owner.email,
+        name: "Owner",
+        isInstanceAdmin: true,
+        via: "session",
+        sessionId: null,
+        csrfToken: null,
+        token: null,
+      },
+      result.orgId,
+    );
+    for (const [i, m] of (options.members ?? []).entries()) {
+      const person = {
+        email: `member${i + 1}@example.test`,
+        password: `member ${i + 1} password ok`,
+        name: m.name,
+      };
+      const meta = { requestId: `e2e-invite-${i}` };
+      const invite = await createInvitation(
+        ctx,
+        ownerActor,
+        { email: person.email, role: m.role, expiresInDays: 7 },
+        meta,
+      );
+      await acceptInvitation(
+        ctx,
+        null,
+        { token: invite.token, name: person.name, password: person.password },
+        meta,
+      );
+      members.push(person);
+    }
   } finally {
     await database.close();
   }
@@ -79,6 +134,7 @@ export async function startApp(): Promise<RunningApp> {
   return {
     baseUrl,
     owner,
+    members,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

@@ -548,10 +548,7 @@ export const scopeVersions = pgTable(
     status: text("status").notNull().default("draft"),
     statement: text("statement").notNull().default(""),
     inclusions: jsonb("inclusions").$type<string[]>().notNull().default([]),
-    exclusions: jsonb("exclusions")
-      .$type<{ item: string; justification: string }[]>()
-      .notNull()
-      .default([]),
+    exclusions: jsonb("exclusions").$type<{ item: string; justification: string }[]>().notNull().default([]),
     boundaries: text("boundaries").notNull().default(""),
     authorId: uuid("author_id").references(() => users.id),
     lastEditedBy: uuid("last_edited_by").references(() => users.id),
@@ -568,8 +565,12 @@ export const scopeVersions = pgTable(
   (t) => [
     uniqueIndex("scope_versions_number_key").on(t.orgId, t.number),
     // the database itself keeps "one scope in force" and "one open draft" true under concurrent requests
-    uniqueIndex("scope_versions_one_approved").on(t.orgId).where(sql`status = 'approved'`),
-    uniqueIndex("scope_versions_one_open").on(t.orgId).where(sql`status in ('draft', 'in_review')`),
+    uniqueIndex("scope_versions_one_approved")
+      .on(t.orgId)
+      .where(sql`status = 'approved'`),
+    uniqueIndex("scope_versions_one_open")
+      .on(t.orgId)
+      .where(sql`status in ('draft', 'in_review')`),
   ],
 );
 

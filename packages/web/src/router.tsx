@@ -144,7 +144,10 @@ const scopeRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { tab?: (typeof scopeTabs)[number] } => ({
     tab: scopeTabs.find((t) => t === s.tab),
   }),
-  component: lazyRouteComponent(() => import("./features/scope-context/scope-context-page"), "ScopeContextPage"),
+  component: lazyRouteComponent(
+    () => import("./features/scope-context/scope-context-page"),
+    "ScopeContextPage",
+  ),
 });
 
 const responsibilitiesRoute = createRoute({
@@ -160,7 +163,10 @@ const objectivesRoute = createRoute({
     status: str(s.status),
     archived: s.archived === true || s.archived === "true" ? true : undefined,
   }),
-  component: lazyRouteComponent(() => import("./features/objectives/objective-list-page"), "ObjectiveListPage"),
+  component: lazyRouteComponent(
+    () => import("./features/objectives/objective-list-page"),
+    "ObjectiveListPage",
+  ),
 });
 
 const objectiveNewRoute = createRoute({
@@ -181,7 +187,10 @@ const objectiveDetailRoute = createRoute({
 const objectiveEditRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "objectives/$objectiveId/edit",
-  component: lazyRouteComponent(() => import("./features/objectives/objective-edit-page"), "ObjectiveEditPage"),
+  component: lazyRouteComponent(
+    () => import("./features/objectives/objective-edit-page"),
+    "ObjectiveEditPage",
+  ),
 });
 
 const concernsRoute = createRoute({
@@ -245,7 +254,10 @@ const evidenceRoute = createRoute({
 const evidenceDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "evidence/$evidenceId",
-  component: lazyRouteComponent(() => import("./features/evidence/evidence-detail-page"), "EvidenceDetailPage"),
+  component: lazyRouteComponent(
+    () => import("./features/evidence/evidence-detail-page"),
+    "EvidenceDetailPage",
+  ),
 });
 
 const soaRoute = createRoute({
