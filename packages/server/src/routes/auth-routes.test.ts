@@ -1,6 +1,7 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
+import { builtinRolePermissions } from "@openaims/core";
 import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
 import {
@@ -143,7 +144,7 @@ for (const backend of testBackends()) {
       assert.equal(me.memberships.length, 1);
       assert.equal(me.memberships[0].orgId, a.orgId);
       assert.equal(me.memberships[0].role, "viewer");
-      assert.deepEqual(me.memberships[0].permissions, ["org.read", "member.read", "ai_system.read"]);
+      assert.deepEqual(me.memberships[0].permissions, [...builtinRolePermissions.viewer]);
     });
 
     it("answers /me without credentials with 401", async () => {
