@@ -48,11 +48,14 @@ export const useAppliedControl = (orgId: string, id: string) =>
     queryFn: ({ signal }) => appliedControlsApi.get(orgId, id, signal),
   });
 
-/** A mutation that refreshes the SoA and applied controls when it settles (they show each other's links). */
+/**
+ * A mutation that, when it settles, refreshes everything of the organization: the SoA and applied controls show
+ * each other's links, and readiness, tasks, the dashboard and the audit trail are computed from them.
+ */
 export function useSoaMutation<A, R>(orgId: string, fn: (args: A) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => qc.invalidateQueries({ queryKey: soaKeys.all(orgId) }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["orgs", orgId] }),
   });
 }
