@@ -803,3 +803,19 @@ export const evidenceBlobs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.part] })],
 );
+
+// ─── AI system totals (helper "perf") ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * How many AI systems each org has, live and archived, so the list's unfiltered `total` is one row read instead of
+ * a count over every system. Kept exact by statement-level triggers on ai_systems (migration
+ * 0015_ai_system_counts_triggers) in the writing transaction itself, whichever code path writes — create,
+ * archive, restore, import, a bulk insert. An org with no row has no systems.
+ */
+export const aiSystemCounts = pgTable("ai_system_counts", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  live: integer("live").notNull().default(0),
+  archived: integer("archived").notNull().default(0),
+});
