@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { concernCategories, concernCategoryLabels, ReportConcernInput } from "@openaims/core";
-import { aiSystemsApi, concernsApi, isApiError, type ConcernView } from "../../api";
+import { concernsApi, isApiError, type ConcernView } from "../../api";
 import { Button } from "../../components/button";
 import { Checkbox, SelectField, TextAreaField, TextField } from "../../components/form-controls";
+import { useAiSystemChoices } from "../../components/link-picker";
 import { PageHeader, Section } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { Alert, errorMessage } from "../../components/states";
@@ -33,11 +34,7 @@ export function ReportConcernPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sent, setSent] = useState<ConcernView | null>(null);
   const after = useAfterConcernWrite(orgId);
-  const systems = useQuery({
-    queryKey: ["orgs", orgId, "ai-systems", "picker"],
-    queryFn: ({ signal }) => aiSystemsApi.list(orgId, { limit: 200, sort: "name" }, signal),
-    staleTime: 60_000,
-  });
+  const systems = useAiSystemChoices(orgId);
   const mine = useConcernList(orgId, { mine: "true", limit: 50 });
   const report = useMutation({
     mutationFn: (body: ReportConcernInput) => concernsApi.report(orgId, body),

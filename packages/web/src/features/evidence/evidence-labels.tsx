@@ -13,14 +13,6 @@ export const sourceLabels: Record<EvidenceSource, string> = {
   api: "Added through the API",
 };
 
-export const linkTypeLabels: Record<string, string> = {
-  framework_node: "ISO/IEC 42001",
-  ai_system: "AI system",
-  document: "Document",
-  applied_control: "Applied control",
-  soa_entry: "SoA entry",
-};
-
 export function FreshnessBadge({
   freshness,
   validUntil,

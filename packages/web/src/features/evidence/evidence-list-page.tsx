@@ -14,7 +14,8 @@ import { formatDate } from "../../lib/format";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { AddEvidenceDialog } from "./add-evidence-dialog";
-import { FreshnessBadge, freshnessLabels, linkTypeLabels } from "./evidence-labels";
+import { linkTypeLabels } from "../../components/link-picker";
+import { FreshnessBadge, freshnessLabels } from "./evidence-labels";
 import { parseEvidenceListSearch, type EvidenceListSearch } from "./list-search";
 import { useEvidenceList } from "./queries";
 

@@ -1,13 +1,18 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { CreateObjectiveInput, UpdateObjectiveInput, objectiveDirections } from "@openaims/core";
+import {
+  CreateObjectiveInput,
+  UpdateObjectiveInput,
+  objectiveDirections,
+  type LinkView,
+} from "@openaims/core";
 import { isApiError, objectivesApi, type ObjectiveView } from "../../api";
 import { Button } from "../../components/button";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
+import { LinkPicker } from "../../components/link-picker";
 import { Alert, errorMessage } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { useMemberDirectory } from "../members/queries";
-import { ObjectiveLinkPicker, pickedFromViews, type PickedLink } from "./objective-link-picker";
 import { useAfterObjectiveWrite } from "./queries";
 
 interface Values {
@@ -21,7 +26,7 @@ interface Values {
   startDate: string;
   dueDate: string;
   ownerId: string;
-  links: PickedLink[];
+  links: LinkView[];
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -55,7 +60,7 @@ const fromView = (o: ObjectiveView): Values => ({
   startDate: o.startDate,
   dueDate: o.dueDate,
   ownerId: o.ownerId ?? "",
-  links: pickedFromViews(o.links),
+  links: o.links.map((l) => ({ ...l })),
 });
 /** Text fields become the API's types; a number field that is not a number stays text so the schema names it. */
 const amount = (s: string) => (s.trim() === "" ? null : Number.isFinite(Number(s)) ? Number(s) : s);
@@ -210,8 +215,12 @@ export function ObjectiveForm({
           options={ownerOptions}
         />
       </div>
-      <ObjectiveLinkPicker
+      <LinkPicker
         orgId={orgId}
+        legend="Links"
+        hint="The clauses this objective serves (usually 6.2 and the AI policy, 5.2) and the AI systems it is about."
+        nodeKinds={["requirement", "control", "objective"]}
+        nodePlaceholder="e.g. 6.2"
         links={values.links}
         onChange={(l) => set("links", l)}
         errors={errors.links}
