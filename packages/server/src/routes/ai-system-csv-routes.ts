@@ -6,12 +6,11 @@ import {
   aiSystemCsvColumns,
   ImportAiSystemsQuery,
   MAX_IMPORT_ROWS,
-  Uuid,
 } from "@openaims/core";
 import { exportAiSystems, importAiSystems } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
 const tags = ["ai-systems"];
 const CsvBody = z.string({ message: "must be CSV text sent with Content-Type: text/csv" }).default("");
 

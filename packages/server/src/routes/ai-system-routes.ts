@@ -1,14 +1,11 @@
-import { z } from "zod";
 import {
   AiSystemListQuery,
   AiSystemPage,
   AiSystemView,
-  ArchiveInput,
   AuditEventPage,
   CreateAiSystemInput,
   PageQuery,
   UpdateAiSystemInput,
-  Uuid,
 } from "@openaims/core";
 import {
   archiveAiSystem,
@@ -20,10 +17,9 @@ import {
   updateAiSystem,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
 import { shapedSerializerCompiler } from "../plugins/shaped-serializer";
 
-const OrgParams = z.object({ orgId: Uuid });
-const SystemParams = z.object({ orgId: Uuid, id: Uuid });
 const tags = ["ai-systems"];
 const base = "/api/v1/orgs/:orgId/ai-systems";
 
@@ -68,7 +64,7 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
   app.get(
     `${base}/:id`,
     {
-      schema: { tags, summary: "An AI system", params: SystemParams, response: { 200: AiSystemView } },
+      schema: { tags, summary: "An AI system", params: OrgRecordParams, response: { 200: AiSystemView } },
       serializerCompiler: shapedSerializerCompiler,
     },
     async (request) => getAiSystem(ctx, await request.actorFor(request.params.orgId), request.params.id),
@@ -83,7 +79,7 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
         description:
           "Only the fields sent change. `version` is the version you read: a stale one is 409 `conflict`; " +
           "an archived system is 409 `invalid_state`. Sending no changes returns the system as it is.",
-        params: SystemParams,
+        params: OrgRecordParams,
         body: UpdateAiSystemInput,
         response: { 200: AiSystemView },
       },
@@ -98,48 +94,17 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
       ),
   );
 
-  app.post(
-    `${base}/:id/archive`,
-    {
-      schema: {
-        tags,
-        summary: "Archive an AI system",
-        description: "Hides it from the default list and freezes it; nothing is deleted.",
-        params: SystemParams,
-        body: ArchiveInput,
-        response: { 200: AiSystemView },
-      },
+  archiveRestoreRoutes(app, ctx, {
+    path: `${base}/:id`,
+    tags,
+    view: AiSystemView,
+    archive: {
+      run: archiveAiSystem,
+      summary: "Archive an AI system",
+      description: "Hides it from the default list and freezes it; nothing is deleted.",
     },
-    async (request) =>
-      archiveAiSystem(
-        ctx,
-        await request.actorFor(request.params.orgId),
-        request.meta(),
-        request.params.id,
-        request.body.version,
-      ),
-  );
-
-  app.post(
-    `${base}/:id/restore`,
-    {
-      schema: {
-        tags,
-        summary: "Restore an archived AI system",
-        params: SystemParams,
-        body: ArchiveInput,
-        response: { 200: AiSystemView },
-      },
-    },
-    async (request) =>
-      restoreAiSystem(
-        ctx,
-        await request.actorFor(request.params.orgId),
-        request.meta(),
-        request.params.id,
-        request.body.version,
-      ),
-  );
+    restore: { run: restoreAiSystem, summary: "Restore an archived AI system" },
+  });
 
   app.get(
     `${base}/:id/history`,
@@ -148,7 +113,7 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
         tags,
         summary: "The change history of an AI system",
         description: "Its audit events, newest first, each with the diff it recorded.",
-        params: SystemParams,
+        params: OrgRecordParams,
         querystring: PageQuery,
         response: { 200: AuditEventPage },
       },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken, Page, PageQuery, Uuid } from "@openaims/core";
 import { createApiToken, listApiTokens, revokeApiToken } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
-import { OrgParams } from "./org-routes";
+import { OrgParams } from "./route-kit";
 
 const TokenParams = z.object({ orgId: Uuid, tokenId: Uuid });
 

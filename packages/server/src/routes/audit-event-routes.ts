@@ -1,9 +1,8 @@
-import { z } from "zod";
-import { AuditEventPage, AuditEventQuery, Uuid, VerifyResult } from "@openaims/core";
+import { AuditEventPage, AuditEventQuery, VerifyResult } from "@openaims/core";
 import { listAuditEvents, verifyAuditTrail } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
 const tags = ["audit-trail"];
 
 export async function auditEventRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void> {

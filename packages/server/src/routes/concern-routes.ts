@@ -1,17 +1,14 @@
-import { z } from "zod";
 import {
   ConcernListQuery,
   ConcernPage,
   ConcernView,
   ReportConcernInput,
   UpdateConcernInput,
-  Uuid,
 } from "@openaims/core";
 import { getConcern, listConcerns, reportConcern, updateConcern } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams, OrgRecordParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const ConcernParams = z.object({ orgId: Uuid, id: Uuid });
 const tags = ["concerns"];
 const base = "/api/v1/orgs/:orgId/concerns";
 
@@ -62,7 +59,7 @@ export async function concernRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
         tags,
         summary: "A concern",
         description: "404 unless the caller holds `concern.manage` or reported it under their name.",
-        params: ConcernParams,
+        params: OrgRecordParams,
         response: { 200: ConcernView },
       },
     },
@@ -79,7 +76,7 @@ export async function concernRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
           "`concern.manage` only (the reporter gets 403, anyone else 404). received → investigating → resolved | " +
           "dismissed; a closed concern can be reopened (investigating). Closing needs a `response`. Stale " +
           "`version` → 409.",
-        params: ConcernParams,
+        params: OrgRecordParams,
         body: UpdateConcernInput,
         response: { 200: ConcernView },
       },

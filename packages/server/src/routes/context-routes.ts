@@ -16,7 +16,6 @@ import {
   UpdateInterestedPartyInput,
   UpdatePartyRequirementInput,
   Uuid,
-  VersionInput,
   VersionQuery,
   PageQuery,
 } from "@openaims/core";
@@ -39,9 +38,8 @@ import {
   updatePartyRequirement,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const IdParams = z.object({ orgId: Uuid, id: Uuid });
 const ReqParams = z.object({ orgId: Uuid, id: Uuid, requirementId: Uuid });
 const RoleParams = z.object({ orgId: Uuid, role: OrgAiRoleKeySchema });
 const tags = ["scope-and-context"];
@@ -84,7 +82,7 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
   );
   app.get(
     `${base}/issues/:id`,
-    { schema: { tags, summary: "An issue", params: IdParams, response: { 200: ContextIssueView } } },
+    { schema: { tags, summary: "An issue", params: OrgRecordParams, response: { 200: ContextIssueView } } },
     async (request) => getContextIssue(ctx, await request.actorFor(request.params.orgId), request.params.id),
   );
   app.patch(
@@ -95,7 +93,7 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
         summary: "Change an issue",
         description:
           "Only the fields sent change; stale `version` → 409 `conflict`; archived → 409 `invalid_state`.",
-        params: IdParams,
+        params: OrgRecordParams,
         body: UpdateContextIssueInput,
         response: { 200: ContextIssueView },
       },
@@ -109,28 +107,19 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
         request.body,
       ),
   );
-  for (const action of ["archive", "restore"] as const)
-    app.post(
-      `${base}/issues/:id/${action}`,
-      {
-        schema: {
-          tags,
-          summary: action === "archive" ? "Archive an issue" : "Restore an archived issue",
-          params: IdParams,
-          body: VersionInput,
-          response: { 200: ContextIssueView },
-        },
-      },
-      async (request) =>
-        setContextIssueArchived(
-          ctx,
-          await request.actorFor(request.params.orgId),
-          request.meta(),
-          request.params.id,
-          request.body.version,
-          action === "archive",
-        ),
-    );
+  archiveRestoreRoutes(app, ctx, {
+    path: `${base}/issues/:id`,
+    tags,
+    view: ContextIssueView,
+    archive: {
+      run: (c, actor, meta, id, version) => setContextIssueArchived(c, actor, meta, id, version, true),
+      summary: "Archive an issue",
+    },
+    restore: {
+      run: (c, actor, meta, id, version) => setContextIssueArchived(c, actor, meta, id, version, false),
+      summary: "Restore an archived issue",
+    },
+  });
 
   /* ── interested parties ── */
   app.get(
@@ -169,7 +158,7 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
       schema: {
         tags,
         summary: "An interested party",
-        params: IdParams,
+        params: OrgRecordParams,
         response: { 200: InterestedPartyView },
       },
     },
@@ -182,7 +171,7 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
       schema: {
         tags,
         summary: "Change an interested party",
-        params: IdParams,
+        params: OrgRecordParams,
         body: UpdateInterestedPartyInput,
         response: { 200: InterestedPartyView },
       },
@@ -203,7 +192,7 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
         tags,
         summary: "Delete an interested party with its requirements",
         description: "`?version=` is the version you read.",
-        params: IdParams,
+        params: OrgRecordParams,
         querystring: VersionQuery,
         response: { 204: z.null().describe("deleted") },
       },
@@ -223,7 +212,7 @@ export async function contextRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<v
         description:
           "`addressed` (yes, partly, no; null while undecided) says whether the AIMS addresses it, `how` says " +
           "how; `link` optionally points at the record that shows it. Answers with the whole party.",
-        params: IdParams,
+        params: OrgRecordParams,
         body: CreatePartyRequirementInput,
         response: { 201: InterestedPartyView },
       },

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   AuditEventPage,
   CreateDocumentFromTemplateInput,
@@ -15,7 +14,6 @@ import {
   PageQuery,
   RejectDocumentInput,
   UpdateDocumentInput,
-  Uuid,
   type DocumentAction,
 } from "@openaims/core";
 import {
@@ -32,10 +30,9 @@ import {
   updateDocument,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams, OrgRecordParams, VersionNumber } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const DocParams = z.object({ orgId: Uuid, id: Uuid });
-const VersionParams = z.object({ orgId: Uuid, id: Uuid, number: z.coerce.number().int().min(1) });
+const VersionParams = OrgRecordParams.extend({ number: VersionNumber });
 const tags = ["documents"];
 const base = "/api/v1/orgs/:orgId/documents";
 
@@ -171,7 +168,7 @@ export async function documentRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
         description:
           "Metadata, review status, every version's summary (newest first), the text in force (`current`) " +
           "and the latest text (`latest`), links, and `abilities` (role, state and four-eyes combined).",
-        params: DocParams,
+        params: OrgRecordParams,
         response: { 200: DocumentView },
       },
     },
@@ -187,7 +184,7 @@ export async function documentRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
         description:
           "Title, kind, owner, review interval; `links` replaces the links. `version` is the document " +
           "version you read (stale: 409 `conflict`). A retired document is 409 `invalid_state`.",
-        params: DocParams,
+        params: OrgRecordParams,
         body: UpdateDocumentInput,
         response: { 200: DocumentView },
       },
@@ -252,7 +249,7 @@ export async function documentRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
       schema: {
         tags,
         summary: "Line diff between two versions",
-        params: DocParams,
+        params: OrgRecordParams,
         querystring: DocumentDiffQuery,
         response: { 200: DocumentDiffView },
       },
@@ -272,7 +269,7 @@ export async function documentRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
       schema: {
         tags,
         summary: "The change history of a document",
-        params: DocParams,
+        params: OrgRecordParams,
         querystring: PageQuery,
         response: { 200: AuditEventPage },
       },
@@ -294,7 +291,7 @@ export async function documentRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
           tags,
           summary: a.summary,
           description: `${a.description} Body: the document \`version\` you read.`,
-          params: DocParams,
+          params: OrgRecordParams,
           body: a.action === "reject" ? RejectDocumentInput : DocumentActionInput,
           response: { 200: DocumentView },
         },

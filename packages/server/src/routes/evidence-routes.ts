@@ -2,7 +2,6 @@ import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
-  ArchiveInput,
   CreateEvidenceLinkInput,
   downloadContentType,
   EvidenceDetailView,
@@ -11,7 +10,6 @@ import {
   SetEvidenceLinksInput,
   UpdateEvidenceInput,
   UploadEvidenceQuery,
-  Uuid,
   type Actor,
   type EvidenceSource,
 } from "@openaims/core";
@@ -30,9 +28,8 @@ import {
   type EvidenceStorage,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const ItemParams = z.object({ orgId: Uuid, id: Uuid });
 const tags = ["evidence"];
 const base = "/api/v1/orgs/:orgId/evidence";
 
@@ -166,7 +163,7 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
         description:
           "With its labelled links and `approvedSoaVersions`: the approved SoA versions that reference it " +
           "(while any do, it can be archived but not deleted).",
-        params: ItemParams,
+        params: OrgRecordParams,
         response: { 200: EvidenceDetailView },
       },
     },
@@ -182,7 +179,7 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
         description:
           "Title, description, URL (links only), collectedAt, validUntil (null clears it). The file of an item " +
           "never changes: upload a new item. Stale `version` → 409 `conflict`; archived → 409 `invalid_state`.",
-        params: ItemParams,
+        params: OrgRecordParams,
         body: UpdateEvidenceInput,
         response: { 200: EvidenceDetailView },
       },
@@ -206,7 +203,7 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
         description:
           "The item then links to exactly `links` (types framework_node, soa_entry, applied_control, ai_system, " +
           "document; each must exist in the organization).",
-        params: ItemParams,
+        params: OrgRecordParams,
         body: SetEvidenceLinksInput,
         response: { 200: EvidenceDetailView },
       },
@@ -221,31 +218,16 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
       ),
   );
 
-  for (const [verb, run, summary] of [
-    ["archive", archiveEvidence, "Archive an evidence item (kept, hidden from the default list)"],
-    ["restore", restoreEvidence, "Restore an archived evidence item"],
-  ] as const) {
-    app.post(
-      `${base}/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary,
-          params: ItemParams,
-          body: ArchiveInput,
-          response: { 200: EvidenceDetailView },
-        },
-      },
-      async (request) =>
-        run(
-          ctx,
-          await request.actorFor(request.params.orgId),
-          request.meta(),
-          request.params.id,
-          request.body.version,
-        ),
-    );
-  }
+  archiveRestoreRoutes(app, ctx, {
+    path: `${base}/:id`,
+    tags,
+    view: EvidenceDetailView,
+    archive: {
+      run: archiveEvidence,
+      summary: "Archive an evidence item (kept, hidden from the default list)",
+    },
+    restore: { run: restoreEvidence, summary: "Restore an archived evidence item" },
+  });
 
   app.delete(
     `${base}/:id`,
@@ -257,7 +239,7 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
           "Removes the item and its links (the stored file too when no other item has the same content). " +
           "Evidence referenced by an approved SoA version cannot be deleted: 409 `invalid_state` naming the " +
           "versions; archive it instead.",
-        params: ItemParams,
+        params: OrgRecordParams,
         response: { 204: z.null().describe("deleted") },
       },
     },
@@ -279,7 +261,7 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
           "`X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`; HTML, SVG and XML are served " +
           "as `application/octet-stream`. `ETag` is the SHA-256. A link item has no file: 409 `invalid_state`.",
         produces: ["application/octet-stream"],
-        params: ItemParams,
+        params: OrgRecordParams,
         response: { 200: z.string().describe("the file's bytes") },
       },
     },

@@ -22,7 +22,7 @@ import type { FastifyRequest } from "fastify";
 import type { ServerDeps, ZodApp } from "../deps";
 import { CSRF_HEADER } from "../plugins/auth";
 import { setSessionCookies } from "../session-cookies";
-import { OrgParams } from "./org-routes";
+import { OrgParams } from "./route-kit";
 
 const InvitationParams = z.object({ orgId: Uuid, invitationId: Uuid });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });

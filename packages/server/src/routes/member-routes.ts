@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MemberListQuery, MembershipView, Page, UpdateMemberInput, Uuid, VersionInput } from "@openaims/core";
 import { changeMemberRole, deactivateMember, listMembers, reactivateMember } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
-import { OrgParams } from "./org-routes";
+import { OrgParams } from "./route-kit";
 
 const MemberParams = z.object({ orgId: Uuid, memberId: Uuid });
 const MemberPage = Page(MembershipView).extend({ total: z.number().int() });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   AddObjectiveProgressInput,
   CreateObjectiveInput,
@@ -6,11 +5,9 @@ import {
   ObjectivePage,
   ObjectiveProgressPage,
   ObjectiveProgressRecorded,
-  ObjectiveVersionInput,
   ObjectiveView,
   PageQuery,
   UpdateObjectiveInput,
-  Uuid,
 } from "@openaims/core";
 import {
   addObjectiveProgress,
@@ -23,9 +20,8 @@ import {
   updateObjective,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const ObjectiveParams = z.object({ orgId: Uuid, id: Uuid });
 const tags = ["objectives"];
 const base = "/api/v1/orgs/:orgId/objectives";
 
@@ -79,7 +75,7 @@ export async function objectiveRoutes(app: ZodApp, { ctx }: ServerDeps): Promise
         tags,
         summary: "An AI objective with its progress series, status and links",
         description: statusRule,
-        params: ObjectiveParams,
+        params: OrgRecordParams,
         response: { 200: ObjectiveView },
       },
     },
@@ -95,7 +91,7 @@ export async function objectiveRoutes(app: ZodApp, { ctx }: ServerDeps): Promise
         description:
           "Only the fields sent change; `links`, when sent, replaces the set. A stale `version` is 409 `conflict`; " +
           "an archived objective is 409 `invalid_state`.",
-        params: ObjectiveParams,
+        params: OrgRecordParams,
         body: UpdateObjectiveInput,
         response: { 200: ObjectiveView },
       },
@@ -110,31 +106,13 @@ export async function objectiveRoutes(app: ZodApp, { ctx }: ServerDeps): Promise
       ),
   );
 
-  for (const [verb, run] of [
-    ["archive", archiveObjective],
-    ["restore", restoreObjective],
-  ] as const) {
-    app.post(
-      `${base}/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: verb === "archive" ? "Archive an AI objective" : "Restore an archived AI objective",
-          params: ObjectiveParams,
-          body: ObjectiveVersionInput,
-          response: { 200: ObjectiveView },
-        },
-      },
-      async (request) =>
-        run(
-          ctx,
-          await request.actorFor(request.params.orgId),
-          request.meta(),
-          request.params.id,
-          request.body.version,
-        ),
-    );
-  }
+  archiveRestoreRoutes(app, ctx, {
+    path: `${base}/:id`,
+    tags,
+    view: ObjectiveView,
+    archive: { run: archiveObjective, summary: "Archive an AI objective" },
+    restore: { run: restoreObjective, summary: "Restore an archived AI objective" },
+  });
 
   app.get(
     `${base}/:id/progress`,
@@ -143,7 +121,7 @@ export async function objectiveRoutes(app: ZodApp, { ctx }: ServerDeps): Promise
         tags,
         summary: "The progress entries of an AI objective",
         description: "Newest observation first, keyset-paged.",
-        params: ObjectiveParams,
+        params: OrgRecordParams,
         querystring: PageQuery,
         response: { 200: ObjectiveProgressPage },
       },
@@ -167,7 +145,7 @@ export async function objectiveRoutes(app: ZodApp, { ctx }: ServerDeps): Promise
           "A measured `value`, `observedAt` (a date or date-time, default now, at most a day ahead), a `note` and " +
           "`source` (`manual`, `cli`, `api` — the default — or `measurement`). Answers with the entry and the " +
           "objective's new status. No `version` is needed: entries are appended, never edited.",
-        params: ObjectiveParams,
+        params: OrgRecordParams,
         body: AddObjectiveProgressInput,
         response: { 201: ObjectiveProgressRecorded },
       },

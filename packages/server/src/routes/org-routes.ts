@@ -1,9 +1,7 @@
-import { z } from "zod";
-import { CreateOrgInput, OrgView, UpdateOrgInput, Uuid } from "@openaims/core";
+import { CreateOrgInput, OrgView, UpdateOrgInput } from "@openaims/core";
 import { createOrg, getOrg, updateOrg } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
-
-export const OrgParams = z.object({ orgId: Uuid });
+import { OrgParams } from "./route-kit";
 
 export async function orgRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void> {
   app.post(

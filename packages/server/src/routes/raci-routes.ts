@@ -6,7 +6,6 @@ import {
   RaciMatrixView,
   SeedRaciResult,
   UpdateRaciActivityInput,
-  Uuid,
   VersionQuery,
 } from "@openaims/core";
 import {
@@ -19,9 +18,8 @@ import {
   updateRaciActivity,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams, OrgRecordParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const IdParams = z.object({ orgId: Uuid, id: Uuid });
 const tags = ["responsibilities"];
 const base = "/api/v1/orgs/:orgId/raci";
 
@@ -116,7 +114,7 @@ export async function raciRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void
       schema: {
         tags,
         summary: "Change an activity (title, description, framework node, position)",
-        params: IdParams,
+        params: OrgRecordParams,
         body: UpdateRaciActivityInput,
         response: { 200: RaciMatrixView },
       },
@@ -136,7 +134,7 @@ export async function raciRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void
       schema: {
         tags,
         summary: "Delete an activity and its letters",
-        params: IdParams,
+        params: OrgRecordParams,
         querystring: VersionQuery,
         response: { 200: RaciMatrixView },
       },

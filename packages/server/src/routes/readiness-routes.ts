@@ -1,10 +1,8 @@
-import { z } from "zod";
-import { ReadinessQuery, ReadinessView, Uuid } from "@openaims/core";
+import { ReadinessQuery, ReadinessView } from "@openaims/core";
 import { getReadiness } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams } from "./route-kit";
 import { shapedSerializerCompiler } from "../plugins/shaped-serializer";
-
-const OrgParams = z.object({ orgId: Uuid });
 
 /** ISO/IEC 42001 readiness, computed from live records on every request. */
 export async function readinessRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void> {

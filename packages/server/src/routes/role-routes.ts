@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CustomRoleInput, CustomRoleView, RolesView, UpdateCustomRoleInput, Uuid } from "@openaims/core";
 import { createCustomRole, deleteCustomRole, listRoles, updateCustomRole } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
-import { OrgParams } from "./org-routes";
+import { OrgParams } from "./route-kit";
 
 const RoleParams = z.object({ orgId: Uuid, roleId: Uuid });
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   PageQuery,
   ScopeActionInput,
@@ -9,7 +8,6 @@ import {
   ScopeVersionView,
   ScopeView,
   UpdateScopeDraftInput,
-  Uuid,
 } from "@openaims/core";
 import {
   approveScopeVersion,
@@ -23,8 +21,8 @@ import {
   updateScopeDraft,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
 const tags = ["scope-and-context"];
 const base = "/api/v1/orgs/:orgId/scope";
 

@@ -3,7 +3,6 @@ import {
   AppliedControlListQuery,
   AppliedControlPage,
   AppliedControlView,
-  ArchiveInput,
   CreateAppliedControlInput,
   CreateSoaVersionInput,
   DecideSoaVersionInput,
@@ -38,8 +37,8 @@ import {
   updateSoaEntry,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { archiveRestoreRoutes, OrgParams, OrgRecordParams, VersionNumber } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
 const EntryParams = z.object({
   orgId: Uuid,
   controlId: z
@@ -48,8 +47,7 @@ const EntryParams = z.object({
     .max(100)
     .describe("an Annex A id such as `A.2.2`, or an additional control's id"),
 });
-const VersionParams = z.object({ orgId: Uuid, number: z.coerce.number().int().min(1) });
-const ControlParams = z.object({ orgId: Uuid, id: Uuid });
+const VersionParams = OrgParams.extend({ number: VersionNumber });
 const soaTags = ["soa"];
 const controlTags = ["applied-controls"];
 const soa = "/api/v1/orgs/:orgId/soa";
@@ -265,7 +263,7 @@ export async function soaRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void>
       schema: {
         tags: controlTags,
         summary: "An applied control",
-        params: ControlParams,
+        params: OrgRecordParams,
         response: { 200: AppliedControlView },
       },
     },
@@ -280,7 +278,7 @@ export async function soaRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void>
         tags: controlTags,
         summary: "Change an applied control",
         description: "Only the fields sent change; `links` replaces the whole set. Stale `version` → 409.",
-        params: ControlParams,
+        params: OrgRecordParams,
         body: UpdateAppliedControlInput,
         response: { 200: AppliedControlView },
       },
@@ -295,32 +293,20 @@ export async function soaRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void>
       ),
   );
 
-  for (const [verb, run] of [
-    ["archive", archiveAppliedControl],
-    ["restore", restoreAppliedControl],
-  ] as const)
-    app.post(
-      `${controls}/:id/${verb}`,
-      {
-        schema: {
-          tags: controlTags,
-          summary: `${verb === "archive" ? "Archive" : "Restore"} an applied control`,
-          description:
-            verb === "archive"
-              ? "It leaves the working SoA (and stops counting for the controls it implements); nothing is deleted."
-              : "It counts again for the controls it is linked to.",
-          params: ControlParams,
-          body: ArchiveInput,
-          response: { 200: AppliedControlView },
-        },
-      },
-      async (request) =>
-        run(
-          ctx,
-          await request.actorFor(request.params.orgId),
-          request.meta(),
-          request.params.id,
-          request.body.version,
-        ),
-    );
+  archiveRestoreRoutes(app, ctx, {
+    path: `${controls}/:id`,
+    tags: controlTags,
+    view: AppliedControlView,
+    archive: {
+      run: archiveAppliedControl,
+      summary: "Archive an applied control",
+      description:
+        "It leaves the working SoA (and stops counting for the controls it implements); nothing is deleted.",
+    },
+    restore: {
+      run: restoreAppliedControl,
+      summary: "Restore an applied control",
+      description: "It counts again for the controls it is linked to.",
+    },
+  });
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   CreateTaskInput,
   GenerateTasksResult,
@@ -7,13 +6,11 @@ import {
   TaskSummary,
   TaskView,
   UpdateTaskInput,
-  Uuid,
 } from "@openaims/core";
 import { createTask, generateTasks, getTask, getTaskSummary, listTasks, updateTask } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
+import { OrgParams, OrgRecordParams } from "./route-kit";
 
-const OrgParams = z.object({ orgId: Uuid });
-const TaskParams = z.object({ orgId: Uuid, id: Uuid });
 const tags = ["tasks"];
 const base = "/api/v1/orgs/:orgId/tasks";
 
@@ -96,7 +93,7 @@ export async function taskRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void
 
   app.get(
     `${base}/:id`,
-    { schema: { tags, summary: "A task", params: TaskParams, response: { 200: TaskView } } },
+    { schema: { tags, summary: "A task", params: OrgRecordParams, response: { 200: TaskView } } },
     async (request) => getTask(ctx, await request.actorFor(request.params.orgId), request.params.id),
   );
 
@@ -111,7 +108,7 @@ export async function taskRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<void
           "task can only be reopened). `version` is the version you read: a stale one is 409 `conflict`; a move " +
           "the status machine refuses is 409 `invalid_state`. Editing and assigning need `task.write`; the " +
           "assignee may move their own task between open, in progress and done without it, but not cancel it.",
-        params: TaskParams,
+        params: OrgRecordParams,
         body: UpdateTaskInput,
         response: { 200: TaskView },
       },
