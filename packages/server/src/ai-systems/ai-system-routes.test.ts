@@ -5,11 +5,11 @@ import { testBackends } from "@openaims/db/testing";
 import {
   buildMember,
   buildOrg,
-  clientFor,
   createTestServer,
   orgFootprint,
   type TestClient,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 const expectedAbilities: Record<BuiltinRole, Record<string, boolean>> = {
@@ -30,12 +30,9 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const owner = await clientFor(server, org.owner, org.orgId);
-      const base = `/api/v1/orgs/${org.orgId}/ai-systems`;
-      const as = async (role: BuiltinRole) =>
-        clientFor(server, await buildMember(server, org.orgId, { role }), org.orgId);
-      return { org, owner, base, as };
+      const { org, owner, base, member } = await buildOrgWithClients(server);
+      const as = async (role: BuiltinRole) => (await member(role)).client;
+      return { org, owner, base: `${base}/ai-systems`, as };
     }
     const create = async (c: TestClient, base: string, body: Record<string, unknown> = {}) => {
       const res = await c.post(base, { name: "Credit scoring", ...body });

@@ -1,17 +1,16 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { BuiltinRole } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
 import {
   assertChainIntact,
   auditEventsOf,
   buildAiSystem,
   buildMember,
-  buildOrg,
   clientFor,
   createTestServer,
   type TestClient,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 const SUBJECT = "Chatbot gives medical advice";
@@ -26,14 +25,8 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const owner = await clientFor(server, org.owner, org.orgId);
-      const base = `/api/v1/orgs/${org.orgId}/concerns`;
-      const member = async (role: BuiltinRole) => {
-        const m = await buildMember(server, org.orgId, { role });
-        return { ...m, client: await clientFor(server, m, org.orgId) };
-      };
-      return { org, owner, base, member };
+      const { org, owner, base, member } = await buildOrgWithClients(server);
+      return { org, owner, base: `${base}/concerns`, member };
     }
     const report = async (c: TestClient, base: string, extra: Record<string, unknown> = {}) => {
       const res = await c.post(base, { subject: SUBJECT, description: TEXT, category: "safety", ...extra });

@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
 import type { BuiltinRole } from "@openaims/core";
-import { buildMember, buildOrg, clientFor, type TestClient, type TestServer } from "../testing";
+import { buildOrgWithClients, type TestClient, type TestServer } from "../testing";
 
 /** An org with an owner client and a way to get a client for a new member of any role. */
 export async function scopeOrg(server: TestServer) {
-  const org = await buildOrg(server);
-  const owner = await clientFor(server, org.owner, org.orgId);
-  const base = `/api/v1/orgs/${org.orgId}`;
+  const { org, owner, base, member } = await buildOrgWithClients(server);
   const as = async (role: BuiltinRole) => {
-    const member = await buildMember(server, org.orgId, { role });
-    return { member, client: await clientFor(server, member, org.orgId) };
+    const { client, ...built } = await member(role);
+    return { member: built, client };
   };
   return { org, owner, base, as };
 }

@@ -7,12 +7,12 @@ import { testBackends } from "@openaims/db/testing";
 import {
   assertChainIntact,
   buildAiSystem,
-  buildMember,
   buildOrg,
   clientFor,
   createTestServer,
   type TestClient,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 /** What each role may do to a document in review that someone else wrote (written out by hand). */
@@ -34,12 +34,9 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const owner = await clientFor(server, org.owner, org.orgId);
-      const base = `/api/v1/orgs/${org.orgId}/documents`;
-      const as = async (role: BuiltinRole) =>
-        clientFor(server, await buildMember(server, org.orgId, { role }), org.orgId);
-      return { org, owner, base, as };
+      const { org, owner, base, member } = await buildOrgWithClients(server);
+      const as = async (role: BuiltinRole) => (await member(role)).client;
+      return { org, owner, base: `${base}/documents`, as };
     }
     const inReview = async (c: TestClient, base: string) => {
       const d = (await c.post(base, { title: "Policy", kind: "policy", body: "text" })).json();

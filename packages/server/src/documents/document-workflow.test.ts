@@ -7,12 +7,10 @@ import { testBackends } from "@openaims/db/testing";
 import {
   assertChainIntact,
   auditEventsOf,
-  buildMember,
-  buildOrg,
-  clientFor,
   createTestServer,
   type TestClient,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 for (const backend of testBackends()) {
@@ -24,14 +22,10 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const owner = await clientFor(server, org.owner, org.orgId);
-      const leadMember = await buildMember(server, org.orgId, { role: "governance_lead" });
-      const lead = await clientFor(server, leadMember, org.orgId);
-      const contributorMember = await buildMember(server, org.orgId, { role: "contributor" });
-      const contributor = await clientFor(server, contributorMember, org.orgId);
-      const base = `/api/v1/orgs/${org.orgId}/documents`;
-      return { org, owner, lead, leadMember, contributor, contributorMember, base };
+      const { org, owner, base, member } = await buildOrgWithClients(server);
+      const { client: lead, ...leadMember } = await member("governance_lead");
+      const { client: contributor, ...contributorMember } = await member("contributor");
+      return { org, owner, lead, leadMember, contributor, contributorMember, base: `${base}/documents` };
     }
     const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) => {
       const res = await p;

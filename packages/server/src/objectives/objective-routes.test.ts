@@ -8,11 +8,10 @@ import {
   auditEventsOf,
   buildAiSystem,
   buildMember,
-  buildOrg,
-  clientFor,
   createTestServer,
   type TestClient,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];
@@ -28,12 +27,9 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const owner = await clientFor(server, org.owner, org.orgId);
-      const base = `/api/v1/orgs/${org.orgId}/objectives`;
-      const as = async (role: BuiltinRole) =>
-        clientFor(server, await buildMember(server, org.orgId, { role }), org.orgId);
-      return { org, owner, base, as };
+      const { org, owner, base, member } = await buildOrgWithClients(server);
+      const as = async (role: BuiltinRole) => (await member(role)).client;
+      return { org, owner, base: `${base}/objectives`, as };
     }
     const body = (extra: Record<string, unknown> = {}) => ({
       title: "Impact assessments before release",

@@ -5,11 +5,9 @@ import { testBackends } from "@openaims/db/testing";
 import {
   assertChainIntact,
   auditEventsOf,
-  buildMember,
-  buildOrg,
-  clientFor,
   createTestServer,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 for (const backend of testBackends()) {
@@ -21,22 +19,17 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const lead = await buildMember(server, org.orgId, { role: "governance_lead" });
-      const lead2 = await buildMember(server, org.orgId, { role: "governance_lead" });
-      const contributor = await buildMember(server, org.orgId, { role: "contributor" });
-      const auditor = await buildMember(server, org.orgId, { role: "auditor" });
-      const viewer = await buildMember(server, org.orgId, { role: "viewer" });
-      const c = async (m: { userId: string }) => clientFor(server, m, org.orgId);
+      const { org, base, member } = await buildOrgWithClients(server);
+      const { client: leadC, ...lead } = await member("governance_lead");
       return {
         org,
-        base: `/api/v1/orgs/${org.orgId}`,
+        base,
         lead,
-        leadC: await c(lead),
-        lead2C: await c(lead2),
-        contributorC: await c(contributor),
-        auditorC: await c(auditor),
-        viewerC: await c(viewer),
+        leadC,
+        lead2C: (await member("governance_lead")).client,
+        contributorC: (await member("contributor")).client,
+        auditorC: (await member("auditor")).client,
+        viewerC: (await member("viewer")).client,
       };
     }
 

@@ -6,12 +6,11 @@ import {
   assertChainIntact,
   auditEventsOf,
   buildAiSystem,
-  buildMember,
   buildOrg,
-  clientFor,
   createTestServer,
   type TestClient,
   type TestServer,
+  buildOrgWithClients,
 } from "../testing";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -27,14 +26,8 @@ for (const backend of testBackends()) {
     after(async () => server?.close());
 
     async function setup() {
-      const org = await buildOrg(server);
-      const owner = await clientFor(server, org.owner, org.orgId);
-      const base = `/api/v1/orgs/${org.orgId}/tasks`;
-      const member = async (role: BuiltinRole) => {
-        const m = await buildMember(server, org.orgId, { role });
-        return { ...m, client: await clientFor(server, m, org.orgId) };
-      };
-      return { org, owner, base, member };
+      const { org, owner, base, member } = await buildOrgWithClients(server);
+      return { org, owner, base: `${base}/tasks`, member };
     }
     const create = async (c: TestClient, base: string, body: Record<string, unknown> = {}) => {
       const res = await c.post(base, { title: "Write the AI policy", ...body });

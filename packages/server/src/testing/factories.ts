@@ -102,3 +102,27 @@ export async function clientFor(
 ): Promise<TestClient> {
   return new TestClient(server.app, { token: await mintApiToken(server, member, orgId, opts) });
 }
+
+/** A member of `orgId` (contributor unless given) with an API-token client of their own. */
+export async function buildMemberClient(
+  server: TestServer,
+  orgId: string,
+  opts: Parameters<typeof buildMember>[2] = {},
+): Promise<BuiltMember & { client: TestClient }> {
+  const member = await buildMember(server, orgId, opts);
+  return { ...member, client: await clientFor(server, member, orgId) };
+}
+
+/**
+ * The usual start of an HTTP test: an organization, its owner's client, the org's API prefix
+ * (`/api/v1/orgs/{orgId}`) and `member(role)` adding a member of that role with a client of their own.
+ */
+export async function buildOrgWithClients(server: TestServer, opts: { name?: string } = {}) {
+  const org = await buildOrg(server, opts);
+  return {
+    org,
+    owner: await clientFor(server, org.owner, org.orgId),
+    base: `/api/v1/orgs/${org.orgId}`,
+    member: (role: BuiltinRole) => buildMemberClient(server, org.orgId, { role }),
+  };
+}
