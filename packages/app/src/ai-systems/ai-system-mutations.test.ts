@@ -1,13 +1,12 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { lifecycleStages, type Actor } from "@openaims/core";
-import { countAuditEvents, inTransaction, startAuditChain, tables, verifyAuditChain } from "@openaims/db";
+import { countAuditEvents, tables, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
-import { actorInOrg } from "../access/authenticate";
 import { createAppContext, type AppContext } from "../shared/context";
+import { buildOrgWithOwner } from "../testing";
 import { archiveAiSystem } from "./archive-ai-system";
 import { createAiSystem } from "./create-ai-system";
 import { importAiSystems } from "./import-ai-systems";
@@ -35,30 +34,7 @@ for (const backend of testBackends()) {
 
     before(async () => {
       ctx = createAppContext(await createTestDatabase(backend));
-      const orgId = randomUUID();
-      const [user] = await ctx.database.db
-        .insert(tables.users)
-        .values({ email: `${orgId}@example.test`, name: "Owner" })
-        .returning();
-      await inTransaction(ctx.database, async (tx) => {
-        await tx.insert(tables.organizations).values({ id: orgId, name: "Org" });
-        await startAuditChain(tx, orgId);
-        await tx.insert(tables.memberships).values({ orgId, userId: user!.id, role: "owner" });
-      });
-      actor = await actorInOrg(
-        ctx,
-        {
-          userId: user!.id,
-          email: user!.email,
-          name: user!.name,
-          isInstanceAdmin: false,
-          via: "session",
-          sessionId: null,
-          csrfToken: null,
-          token: null,
-        },
-        orgId,
-      );
+      actor = (await buildOrgWithOwner(ctx)).owner;
     });
     after(async () => ctx?.database.close());
 

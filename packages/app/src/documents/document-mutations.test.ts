@@ -1,41 +1,18 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Actor, DocumentAction } from "@openaims/core";
-import { countAuditEvents, inTransaction, startAuditChain, tables, verifyAuditChain } from "@openaims/db";
+import { countAuditEvents, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
-import { actorInOrg } from "../access/authenticate";
 import { createAppContext, type AppContext } from "../shared/context";
+import { buildActor, buildTestOrg } from "../testing";
 import { createDocument, createDocumentFromTemplate } from "./create-document";
 import { editDocumentDraft } from "./edit-document-draft";
 import { runDocumentAction } from "./run-document-action";
 import { updateDocument } from "./update-document";
 
 const meta = { requestId: "test" };
-
-async function member(ctx: AppContext, orgId: string, role: "owner" | "governance_lead"): Promise<Actor> {
-  const [user] = await ctx.database.db
-    .insert(tables.users)
-    .values({ email: `${randomUUID()}@example.test`, name: role })
-    .returning();
-  await ctx.database.db.insert(tables.memberships).values({ orgId, userId: user!.id, role });
-  return actorInOrg(
-    ctx,
-    {
-      userId: user!.id,
-      email: user!.email,
-      name: user!.name,
-      isInstanceAdmin: false,
-      via: "session",
-      sessionId: null,
-      csrfToken: null,
-      token: null,
-    },
-    orgId,
-  );
-}
 
 for (const backend of testBackends()) {
   describe(`document use cases on ${backend}`, () => {
@@ -45,13 +22,9 @@ for (const backend of testBackends()) {
 
     before(async () => {
       ctx = createAppContext(await createTestDatabase(backend));
-      const orgId = randomUUID();
-      await inTransaction(ctx.database, async (tx) => {
-        await tx.insert(tables.organizations).values({ id: orgId, name: "Org" });
-        await startAuditChain(tx, orgId);
-      });
-      author = await member(ctx, orgId, "owner");
-      approver = await member(ctx, orgId, "governance_lead");
+      const orgId = await buildTestOrg(ctx);
+      author = await buildActor(ctx, orgId, "owner");
+      approver = await buildActor(ctx, orgId, "governance_lead");
     });
     after(async () => ctx?.database.close());
 

@@ -1,15 +1,14 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { summarizeProgress, type Actor, type ProgressSummary } from "@openaims/core";
-import { countAuditEvents, inTransaction, startAuditChain, tables, verifyAuditChain } from "@openaims/db";
+import { countAuditEvents, tables, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
-import { actorInOrg } from "../access/authenticate";
 import { reportConcern } from "../concerns/report-concern";
 import { updateConcern } from "../concerns/update-concern";
 import { createAppContext, type AppContext } from "../shared/context";
+import { buildOrgWithOwner } from "../testing";
 import { addObjectiveProgress } from "./add-objective-progress";
 import { archiveObjective, restoreObjective } from "./archive-objective";
 import { createObjective } from "./create-objective";
@@ -55,30 +54,7 @@ for (const backend of testBackends()) {
     before(async () => {
       ctx = createAppContext(await createTestDatabase(backend));
       ctx.now = () => new Date("2026-03-01T12:00:00.000Z");
-      orgId = randomUUID();
-      const [user] = await ctx.database.db
-        .insert(tables.users)
-        .values({ email: `${orgId}@example.test`, name: "Owner" })
-        .returning();
-      await inTransaction(ctx.database, async (tx) => {
-        await tx.insert(tables.organizations).values({ id: orgId, name: "Org" });
-        await startAuditChain(tx, orgId);
-        await tx.insert(tables.memberships).values({ orgId, userId: user!.id, role: "owner" });
-      });
-      actor = await actorInOrg(
-        ctx,
-        {
-          userId: user!.id,
-          email: user!.email,
-          name: user!.name,
-          isInstanceAdmin: false,
-          via: "session",
-          sessionId: null,
-          csrfToken: null,
-          token: null,
-        },
-        orgId,
-      );
+      ({ orgId, owner: actor } = await buildOrgWithOwner(ctx));
     });
     after(async () => ctx?.database.close());
 

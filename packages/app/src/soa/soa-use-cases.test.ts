@@ -5,10 +5,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@openaims/core";
-import { countAuditEvents, inTransaction, startAuditChain, tables, verifyAuditChain } from "@openaims/db";
+import { countAuditEvents, tables, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
-import { actorInOrg } from "../access/authenticate";
 import { createAppContext, type AppContext } from "../shared/context";
+import { buildActor, buildTestOrg } from "../testing";
 import { archiveAppliedControl } from "./archive-applied-control";
 import { createAppliedControl } from "./create-applied-control";
 import { createSoaVersion } from "./create-soa-version";
@@ -29,28 +29,6 @@ for (const backend of testBackends()) {
     let lead: Actor;
     let other: Actor;
     let orgId: string;
-
-    async function actorFor(role: "owner" | "governance_lead", name: string): Promise<Actor> {
-      const [user] = await ctx.database.db
-        .insert(tables.users)
-        .values({ email: `${randomUUID()}@example.test`, name })
-        .returning();
-      await ctx.database.db.insert(tables.memberships).values({ orgId, userId: user!.id, role });
-      return actorInOrg(
-        ctx,
-        {
-          userId: user!.id,
-          email: user!.email,
-          name,
-          isInstanceAdmin: false,
-          via: "session",
-          sessionId: null,
-          csrfToken: null,
-          token: null,
-        },
-        orgId,
-      );
-    }
 
     async function addEvidence(title: string, target: { type: string; id: string }, archived = false) {
       const [ev] = await ctx.database.db
@@ -76,13 +54,9 @@ for (const backend of testBackends()) {
 
     before(async () => {
       ctx = createAppContext(await createTestDatabase(backend));
-      orgId = randomUUID();
-      await inTransaction(ctx.database, async (tx) => {
-        await tx.insert(tables.organizations).values({ id: orgId, name: "Org" });
-        await startAuditChain(tx, orgId);
-      });
-      lead = await actorFor("owner", "Lead");
-      other = await actorFor("governance_lead", "Other");
+      orgId = await buildTestOrg(ctx);
+      lead = await buildActor(ctx, orgId, "owner", { name: "Lead" });
+      other = await buildActor(ctx, orgId, "governance_lead", { name: "Other" });
     });
     after(async () => ctx?.database.close());
 
