@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
+import { after, before } from "node:test";
 import type { BuiltinRole } from "@openaims/core";
 import type { TestBackend } from "@openaims/db/testing";
 import {
@@ -56,6 +57,36 @@ export async function startCliTestServer(
   return { server, url: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 
+type CliTestServerOptions = Parameters<typeof startCliTestServer>[1];
+
+/**
+ * Call inside `describe`: a CLI test server started before the suite's tests and closed after them. Options given
+ * as a function are read when the server starts (e.g. a directory made by `useTempDir` just before).
+ */
+export function useCliTestServer(
+  backend: TestBackend,
+  options: CliTestServerOptions | (() => CliTestServerOptions) = {},
+): CliTestServer {
+  let started: CliTestServer | undefined;
+  before(async () => {
+    started = await startCliTestServer(backend, typeof options === "function" ? options() : options);
+  });
+  after(async () => started?.close());
+  const current = () => {
+    if (!started) throw new Error("the CLI test server starts in the suite's before hook");
+    return started;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get url() {
+      return current().url;
+    },
+    close: async () => started?.close(),
+  };
+}
+
 /** An API token for a member; a given built-in role replaces the member's grant. */
 export const mintToken = (
   server: TestServer,
@@ -83,6 +114,21 @@ export async function orgWithToken(
 export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), `aims-${prefix}-`));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** Call inside `describe`: a temporary directory made before the suite's tests and removed after them. */
+export function useTempDir(prefix: string): { readonly path: string } {
+  let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
+  before(async () => {
+    dir = await tempDir(prefix);
+  });
+  after(async () => dir?.remove());
+  return {
+    get path() {
+      if (!dir) throw new Error("the directory is made in the suite's before hook");
+      return dir.path;
+    },
+  };
 }
 
 /** A port nothing listens on: for "cannot reach the server". */

@@ -1,16 +1,12 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
 import { testBackends } from "@openaims/db/testing";
-import { orgWithToken, runCli, startCliTestServer, type CliTestServer } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims audit on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
-    });
-    after(async () => t?.close());
+    const t = useCliTestServer(backend);
 
     it("verifies an intact chain with exit 0, for people and as JSON", async () => {
       const { env } = await orgWithToken(t);

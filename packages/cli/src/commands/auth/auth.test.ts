@@ -1,29 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
 import { buildOrg } from "@openaims/server/testing";
-import {
-  mintToken,
-  runCli,
-  startCliTestServer,
-  tempDir,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { mintToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims login, whoami, logout on ${backend}`, () => {
-    let t: CliTestServer;
-    let dir: Awaited<ReturnType<typeof tempDir>>;
-    before(async () => {
-      t = await startCliTestServer(backend);
-      dir = await tempDir("auth");
-    });
-    after(async () => {
-      await t?.close();
-      await dir?.remove();
-    });
+    const t = useCliTestServer(backend);
+    const dir = useTempDir("auth");
 
     it("checks the token, stores { url, token, orgId } in a 0600 config file and signs in with it", async () => {
       const org = await buildOrg(t.server, { name: "Acme AI" });

@@ -1,30 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import {
-  mintToken,
-  orgWithToken,
-  runCli,
-  startCliTestServer,
-  tempDir,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { mintToken, orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims documents on ${backend}`, () => {
-    let t: CliTestServer;
-    let dir: Awaited<ReturnType<typeof tempDir>>;
-    before(async () => {
-      t = await startCliTestServer(backend);
-      dir = await tempDir("documents");
-    });
-    after(async () => {
-      await t?.close();
-      await dir?.remove();
-    });
+    const t = useCliTestServer(backend);
+    const dir = useTempDir("documents");
 
     it("creates from a file and a template, lists, shows, and runs the approval in a pipeline", async () => {
       const { org, env } = await orgWithToken(t);

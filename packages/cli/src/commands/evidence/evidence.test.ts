@@ -1,38 +1,22 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
 import { buildAiSystem } from "@openaims/server/testing";
-import {
-  orgWithToken,
-  runCli,
-  startCliTestServer,
-  tempDir,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
 
 const LIMIT = 256 * 1024;
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 for (const backend of testBackends()) {
   describe(`aims evidence on ${backend}`, () => {
-    let t: CliTestServer;
-    let dir: Awaited<ReturnType<typeof tempDir>>;
-    let store: Awaited<ReturnType<typeof tempDir>>;
-    before(async () => {
-      dir = await tempDir("evidence");
-      store = await tempDir("evidence-store");
-      t = await startCliTestServer(backend, {
-        config: { evidence: { store: "fs", dir: store.path, maxBytes: LIMIT } },
-      });
-    });
-    after(async () => {
-      await t?.close();
-      await dir?.remove();
-      await store?.remove();
-    });
+    const dir = useTempDir("evidence");
+    const store = useTempDir("evidence-store");
+    const t = useCliTestServer(backend, () => ({
+      config: { evidence: { store: "fs", dir: store.path, maxBytes: LIMIT } },
+    }));
 
     it("adds a file with links for a pipeline, lists, shows and downloads it with the same SHA-256", async () => {
       const { org, env } = await orgWithToken(t);

@@ -1,15 +1,11 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
-import { orgWithToken, runCli, startCliTestServer, type CliTestServer } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims frameworks on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
-    });
-    after(async () => t?.close());
+    const t = useCliTestServer(backend);
 
     it("lists the catalogues as a table and as JSON with node counts", async () => {
       const { env } = await orgWithToken(t, "viewer");

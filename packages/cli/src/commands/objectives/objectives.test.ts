@@ -1,19 +1,17 @@
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
 import { auditEventsOf, clientFor } from "@openaims/server/testing";
-import { orgWithToken, runCli, startCliTestServer, type CliTestServer } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
 
 const NOW = new Date("2026-07-02T12:00:00.000Z");
 
 for (const backend of testBackends()) {
   describe(`aims objectives on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
+    const t = useCliTestServer(backend);
+    before(() => {
       t.server.ctx.now = () => NOW;
     });
-    after(async () => t?.close());
 
     async function withObjective(role?: "viewer" | "contributor") {
       const setup = await orgWithToken(t, role);

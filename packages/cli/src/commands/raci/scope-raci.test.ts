@@ -1,25 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember, clientFor } from "@openaims/server/testing";
-import {
-  orgWithToken,
-  runCli,
-  startCliTestServer,
-  tempDir,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { orgWithToken, runCli, tempDir, useCliTestServer } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims scope and aims raci on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
-    });
-    after(async () => t?.close());
+    const t = useCliTestServer(backend);
 
     it("shows the approved scope, or says there is none", async () => {
       const { org, env } = await orgWithToken(t, "viewer");

@@ -1,16 +1,12 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
-import { orgWithToken, runCli, startCliTestServer, type CliTestServer } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims readiness on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
-    });
-    after(async () => t?.close());
+    const t = useCliTestServer(backend);
 
     /** An org whose AI policy is published (written directly; the documents CLI is tested in its folder). */
     async function orgWithPolicy(role?: "viewer" | "auditor") {

@@ -1,26 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import {
-  mintToken,
-  orgWithToken,
-  runCli,
-  startCliTestServer,
-  tempDir,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { mintToken, orgWithToken, runCli, tempDir, useCliTestServer } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims soa and aims controls on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
-    });
-    after(async () => t?.close());
+    const t = useCliTestServer(backend);
 
     it("shows, sets, versions, approves with a second person, diffs and exports the SoA", async () => {
       const { org, env } = await orgWithToken(t);

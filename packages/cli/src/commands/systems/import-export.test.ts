@@ -1,15 +1,9 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
-import {
-  orgWithToken,
-  runCli,
-  startCliTestServer,
-  tempDir,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
 
 const goodCsv = [
   "name,purpose,lifecycle_stage,ai_type,tags",
@@ -20,8 +14,8 @@ const goodCsv = [
 
 for (const backend of testBackends()) {
   describe(`aims systems import/export on ${backend}`, () => {
-    let t: CliTestServer;
-    let dir: Awaited<ReturnType<typeof tempDir>>;
+    const t = useCliTestServer(backend);
+    const dir = useTempDir("import");
     const file = async (name: string, text: string) => {
       const path = join(dir.path, name);
       await writeFile(path, text);
@@ -31,14 +25,6 @@ for (const backend of testBackends()) {
       JSON.parse((await runCli(["systems", "list", "--json"], { env })).stdout).items.map(
         (s: { name: string }) => s.name,
       );
-    before(async () => {
-      t = await startCliTestServer(backend);
-      dir = await tempDir("import");
-    });
-    after(async () => {
-      await t?.close();
-      await dir?.remove();
-    });
 
     it("dry-runs an import without changing anything, then imports it", async () => {
       const { env } = await orgWithToken(t);

@@ -1,25 +1,17 @@
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import {
-  mintToken,
-  orgWithToken,
-  runCli,
-  startCliTestServer,
-  type CliTestServer,
-} from "../../testing/cli-harness";
+import { mintToken, orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
 
 const NOW = new Date("2026-04-20T09:00:00Z");
 
 for (const backend of testBackends()) {
   describe(`aims tasks on ${backend}`, () => {
-    let t: CliTestServer;
-    before(async () => {
-      t = await startCliTestServer(backend);
+    const t = useCliTestServer(backend);
+    before(() => {
       t.server.ctx.now = () => NOW;
     });
-    after(async () => t?.close());
 
     it("creates tasks, lists mine and overdue ones, and marks one done", async () => {
       const { env } = await orgWithToken(t);
