@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   aiSystemPolicy,
   authorize,
@@ -9,6 +8,7 @@ import {
 } from "@openaims/core";
 import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
+import { writeArchived } from "../shared/archive-row";
 import { runCommand } from "../shared/run-command";
 import { findAiSystem, lockAiSystem, presentAiSystem, toAiSystemState } from "./ai-system-records";
 
@@ -37,10 +37,13 @@ export async function setArchived(
     const state = toAiSystemState(current);
     const event = archive ? decideArchiveAiSystem(state, version) : decideRestoreAiSystem(state, version);
     const now = ctx.now();
-    await tx
-      .update(tables.aiSystems)
-      .set({ archivedAt: archive ? now : null, version: current.version + 1, updatedAt: now })
-      .where(and(eq(tables.aiSystems.orgId, actor.orgId), eq(tables.aiSystems.id, id)));
+    await writeArchived(
+      tx,
+      tables.aiSystems,
+      { orgId: actor.orgId, id, version: current.version },
+      archive,
+      now,
+    );
     const { row, ownerName } = await findAiSystem(tx, actor.orgId, id);
     return { result: presentAiSystem(actor, row, ownerName), events: [event] };
   });

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   authorize,
   contextPolicy,
@@ -8,6 +7,7 @@ import {
 } from "@openaims/core";
 import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
+import { writeArchived } from "../shared/archive-row";
 import { runCommand } from "../shared/run-command";
 import { findIssue, presentIssue, todayOf } from "./context-issue-records";
 
@@ -25,10 +25,13 @@ export async function setContextIssueArchived(
     authorize(actor, contextPolicy, "write", {});
     const event = decideArchiveIssue(current.row, version, archive);
     const now = ctx.now();
-    await tx
-      .update(tables.contextIssues)
-      .set({ archivedAt: archive ? now : null, version: current.row.version + 1, updatedAt: now })
-      .where(and(eq(tables.contextIssues.orgId, actor.orgId), eq(tables.contextIssues.id, id)));
+    await writeArchived(
+      tx,
+      tables.contextIssues,
+      { orgId: actor.orgId, id, version: current.row.version },
+      archive,
+      now,
+    );
     const after = await findIssue(tx, actor.orgId, id);
     return { result: presentIssue(actor, after.row, after.ownerName, todayOf(now)), events: [event] };
   });

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   authorize,
   decideArchiveEvidence,
@@ -9,6 +8,7 @@ import {
 } from "@openaims/core";
 import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
+import { writeArchived } from "../shared/archive-row";
 import { runCommand } from "../shared/run-command";
 import { lockEvidence, toEvidenceState } from "./evidence-records";
 import { loadEvidenceDetail } from "./get-evidence";
@@ -27,10 +27,13 @@ async function setArchived(
     const state = toEvidenceState(current);
     const event = archive ? decideArchiveEvidence(state, version) : decideRestoreEvidence(state, version);
     const now = ctx.now();
-    await tx
-      .update(tables.evidence)
-      .set({ archivedAt: archive ? now : null, version: current.version + 1, updatedAt: now })
-      .where(and(eq(tables.evidence.orgId, actor.orgId), eq(tables.evidence.id, id)));
+    await writeArchived(
+      tx,
+      tables.evidence,
+      { orgId: actor.orgId, id, version: current.version },
+      archive,
+      now,
+    );
     return { result: await loadEvidenceDetail(tx, actor, id, now), events: [event] };
   });
 }

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   authorize,
   decideArchiveObjective,
@@ -8,6 +7,7 @@ import {
 } from "@openaims/core";
 import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
+import { writeArchived } from "../shared/archive-row";
 import { runCommand } from "../shared/run-command";
 import { loadObjectiveView, lockObjective, toObjectiveState } from "./objective-records";
 
@@ -45,10 +45,13 @@ async function setObjectiveArchived(
     authorize(actor, objectivePolicy, archive ? "archive" : "restore", current);
     const event = decideArchiveObjective(toObjectiveState(current), version, archive);
     const now = ctx.now();
-    await tx
-      .update(tables.objectives)
-      .set({ archivedAt: archive ? now : null, version: current.version + 1, updatedAt: now })
-      .where(and(eq(tables.objectives.orgId, actor.orgId), eq(tables.objectives.id, id)));
+    await writeArchived(
+      tx,
+      tables.objectives,
+      { orgId: actor.orgId, id, version: current.version },
+      archive,
+      now,
+    );
     return { result: await loadObjectiveView(tx, actor, id, now), events: [event] };
   });
 }

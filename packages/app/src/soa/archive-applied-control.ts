@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import {
   appliedControlPolicy,
   authorize,
@@ -9,6 +8,7 @@ import {
 } from "@openaims/core";
 import { tables } from "@openaims/db";
 import type { AppContext, RequestMeta } from "../shared/context";
+import { writeArchived } from "../shared/archive-row";
 import { runCommand } from "../shared/run-command";
 import { loadAppliedControlView, lockAppliedControl, toAppliedControlState } from "./applied-control-records";
 
@@ -42,10 +42,13 @@ export async function setAppliedControlArchived(
       ? decideArchiveAppliedControl(state, version)
       : decideRestoreAppliedControl(state, version);
     const now = ctx.now();
-    await tx
-      .update(tables.appliedControls)
-      .set({ archivedAt: archive ? now : null, version: current.version + 1, updatedAt: now })
-      .where(and(eq(tables.appliedControls.orgId, actor.orgId), eq(tables.appliedControls.id, id)));
+    await writeArchived(
+      tx,
+      tables.appliedControls,
+      { orgId: actor.orgId, id, version: current.version },
+      archive,
+      now,
+    );
     return { result: await loadAppliedControlView(tx, actor, id), events: [event] };
   });
 }
