@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { Button } from "./button";
 
 interface DialogProps {
   open: boolean;
@@ -48,4 +49,26 @@ export const DialogClose = RadixDialog.Close;
 
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="mt-6 flex flex-wrap justify-end gap-2">{children}</div>;
+}
+
+/** Cancel and submit at the foot of a dialog's form; `busy` disables the submit button while the request runs. */
+export function DialogFormActions({
+  onCancel,
+  submitLabel = "Save",
+  busy,
+  disabled,
+}: {
+  onCancel: () => void;
+  submitLabel?: string;
+  busy: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <DialogActions>
+      <Button onClick={onCancel}>Cancel</Button>
+      <Button type="submit" variant="primary" busy={busy} disabled={disabled}>
+        {submitLabel}
+      </Button>
+    </DialogActions>
+  );
 }

@@ -20,3 +20,9 @@ export function groupIssues(issues: FieldIssue[]): FieldErrors {
 export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }
+
+/** The messages of the issues at `path` or below it (`links` also takes `links.0.id`), for a field's `errors`. */
+export const issuesAt =
+  (issues: FieldIssue[]) =>
+  (path: string): string[] =>
+    issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateApiTokenInput } from "@openaims/core";
 import { apiTokensApi, isApiError, type CreatedApiToken } from "../../api";
-import { Button } from "../../components/button";
 import { OneTimeSecretResult } from "../../components/copy-button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
@@ -108,12 +107,11 @@ export function CreateTokenDialog(props: {
             errors={errors.expiresInDays}
             options={expiryOptions}
           />
-          <DialogActions>
-            <Button onClick={() => close(false)}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={create.isPending}>
-              Create token
-            </Button>
-          </DialogActions>
+          <DialogFormActions
+            onCancel={() => close(false)}
+            busy={create.isPending}
+            submitLabel="Create token"
+          />
         </form>
       )}
     </Dialog>

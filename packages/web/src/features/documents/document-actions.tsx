@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { documentKinds, type DocumentKind } from "@openaims/core";
 import { documentsApi, isApiError, type DocumentActionPath, type DocumentView } from "../../api";
 import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogActions, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { Alert, errorMessage, FormErrorAlert } from "../../components/states";
 import { groupIssues } from "../../lib/field-errors";
@@ -272,12 +272,7 @@ function DetailsDialog({ orgId, doc, onClose }: { orgId: string; doc: DocumentVi
           }
         />
         <FormErrorAlert mutation={save} />
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );

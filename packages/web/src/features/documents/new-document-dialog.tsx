@@ -3,8 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { documentKinds, type DocumentKind } from "@openaims/core";
 import { documentsApi, isApiError } from "../../api";
-import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues } from "../../lib/field-errors";
@@ -70,12 +69,11 @@ export function NewDocumentDialog({
           errors={errors.reviewIntervalMonths}
         />
         <FormErrorAlert mutation={create} />
-        <DialogActions>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={create.isPending}>
-            Create draft
-          </Button>
-        </DialogActions>
+        <DialogFormActions
+          onCancel={() => onOpenChange(false)}
+          busy={create.isPending}
+          submitLabel="Create draft"
+        />
       </form>
     </Dialog>
   );

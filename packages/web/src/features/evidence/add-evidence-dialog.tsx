@@ -3,13 +3,16 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { LinkView } from "@openaims/core";
 import { evidenceApi, isApiError } from "../../api";
-import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
-import { TextAreaField, TextField } from "../../components/form-controls";
+import { Dialog, DialogFormActions } from "../../components/dialog";
+import { TextField } from "../../components/form-controls";
 import { Alert, errorMessage } from "../../components/states";
+import { issuesAt } from "../../lib/field-errors";
 import { EvidenceLinkPicker } from "./evidence-link-picker";
 import { formatSize } from "./evidence-labels";
+import { EvidenceDescriptionAndDates, type EvidenceTextValues } from "./evidence-fields";
 import { useAfterEvidenceWrite } from "./queries";
+
+const noText: EvidenceTextValues = { description: "", collectedAt: "", validUntil: "" };
 
 /** Adds a file or a link, with its links to clauses, controls and AI systems, in one request. */
 export function AddEvidenceDialog({
@@ -27,18 +30,15 @@ export function AddEvidenceDialog({
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [validUntil, setValidUntil] = useState("");
-  const [collectedAt, setCollectedAt] = useState("");
+  const [text, setText] = useState<EvidenceTextValues>(noText);
+  const { description, collectedAt, validUntil } = text;
   const [links, setLinks] = useState<LinkView[]>([]);
 
   const reset = () => {
     setFile(null);
     setUrl("");
     setTitle("");
-    setDescription("");
-    setValidUntil("");
-    setCollectedAt("");
+    setText(noText);
     setLinks([]);
   };
   const save = useMutation({
@@ -69,9 +69,7 @@ export function AddEvidenceDialog({
       void navigate({ to: "/orgs/$orgId/evidence/$evidenceId", params: { orgId, evidenceId: item.id } });
     },
   });
-  const issues = isApiError(save.error) ? save.error.issues : [];
-  const errorsFor = (...paths: string[]) =>
-    issues.filter((i) => paths.some((p) => i.path === p || i.path.startsWith(`${p}.`))).map((i) => i.message);
+  const errorsFor = issuesAt(isApiError(save.error) ? save.error.issues : []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -123,40 +121,23 @@ export function AddEvidenceDialog({
           onChange={(e) => setTitle(e.target.value)}
           errors={errorsFor("title")}
         />
-        <TextAreaField
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          errors={errorsFor("description")}
+        <EvidenceDescriptionAndDates
+          values={text}
+          onChange={(field, value) => setText((t) => ({ ...t, [field]: value }))}
+          errorsFor={errorsFor}
+          hints={{
+            collectedAt: "Defaults to today.",
+            validUntil: "After this date the evidence shows as stale.",
+          }}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Collected on"
-            type="date"
-            value={collectedAt}
-            onChange={(e) => setCollectedAt(e.target.value)}
-            hint="Defaults to today."
-            errors={errorsFor("collectedAt")}
-          />
-          <TextField
-            label="Valid until"
-            type="date"
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.target.value)}
-            hint="After this date the evidence shows as stale."
-            errors={errorsFor("validUntil")}
-          />
-        </div>
         <EvidenceLinkPicker orgId={orgId} links={links} onChange={setLinks} />
         {save.isError && <Alert>{errorMessage(save.error)}</Alert>}
-        <DialogActions>
-          <Button type="button" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={save.isPending} disabled={!ready}>
-            Add evidence
-          </Button>
-        </DialogActions>
+        <DialogFormActions
+          onCancel={() => onOpenChange(false)}
+          busy={save.isPending}
+          disabled={!ready}
+          submitLabel="Add evidence"
+        />
       </form>
     </Dialog>
   );

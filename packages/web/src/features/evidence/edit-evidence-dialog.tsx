@@ -1,11 +1,18 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { evidenceApi, isApiError, type EvidenceDetailView } from "../../api";
-import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
-import { TextAreaField, TextField } from "../../components/form-controls";
+import { Dialog, DialogFormActions } from "../../components/dialog";
+import { TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
+import { issuesAt } from "../../lib/field-errors";
+import { EvidenceDescriptionAndDates, type EvidenceTextValues } from "./evidence-fields";
 import { useAfterEvidenceWrite } from "./queries";
+
+const textOf = (item: EvidenceDetailView): EvidenceTextValues => ({
+  description: item.description,
+  collectedAt: item.collectedAt.slice(0, 10),
+  validUntil: item.validUntil ?? "",
+});
 
 /** Edits the metadata; the file itself never changes (a new file is a new item). */
 export function EditEvidenceDialog({
@@ -21,17 +28,14 @@ export function EditEvidenceDialog({
 }) {
   const after = useAfterEvidenceWrite(orgId);
   const [title, setTitle] = useState(item.title);
-  const [description, setDescription] = useState(item.description);
   const [url, setUrl] = useState(item.url ?? "");
-  const [collectedAt, setCollectedAt] = useState(item.collectedAt.slice(0, 10));
-  const [validUntil, setValidUntil] = useState(item.validUntil ?? "");
+  const [text, setText] = useState<EvidenceTextValues>(() => textOf(item));
+  const { description, collectedAt, validUntil } = text;
   useEffect(() => {
     if (!open) return;
     setTitle(item.title);
-    setDescription(item.description);
     setUrl(item.url ?? "");
-    setCollectedAt(item.collectedAt.slice(0, 10));
-    setValidUntil(item.validUntil ?? "");
+    setText(textOf(item));
   }, [open, item]);
   const save = useMutation({
     mutationFn: () =>
@@ -48,8 +52,7 @@ export function EditEvidenceDialog({
       onOpenChange(false);
     },
   });
-  const issues = isApiError(save.error) ? save.error.issues : [];
-  const errorsFor = (p: string) => issues.filter((i) => i.path === p).map((i) => i.message);
+  const errorsFor = issuesAt(isApiError(save.error) ? save.error.issues : []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -72,38 +75,14 @@ export function EditEvidenceDialog({
             errors={errorsFor("url")}
           />
         )}
-        <TextAreaField
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          errors={errorsFor("description")}
+        <EvidenceDescriptionAndDates
+          values={text}
+          onChange={(field, value) => setText((t) => ({ ...t, [field]: value }))}
+          errorsFor={errorsFor}
+          hints={{ validUntil: "Empty: no end date." }}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Collected on"
-            type="date"
-            value={collectedAt}
-            onChange={(e) => setCollectedAt(e.target.value)}
-            errors={errorsFor("collectedAt")}
-          />
-          <TextField
-            label="Valid until"
-            type="date"
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.target.value)}
-            hint="Empty: no end date."
-            errors={errorsFor("validUntil")}
-          />
-        </div>
         <FormErrorAlert mutation={save} />
-        <DialogActions>
-          <Button type="button" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={() => onOpenChange(false)} busy={save.isPending} />
       </form>
     </Dialog>
   );

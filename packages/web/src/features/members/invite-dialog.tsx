@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateInvitationInput } from "@openaims/core";
 import { invitationsApi, isApiError, type CreatedInvitation } from "../../api";
 import { OneTimeSecretResult } from "../../components/copy-button";
-import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextField, type Option } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
@@ -95,12 +94,11 @@ export function InviteDialog({ orgId, open, onOpenChange, roleOptions }: InviteD
             errors={errors.expiresInDays}
             hint="Between 1 and 30 days."
           />
-          <DialogActions>
-            <Button onClick={() => close(false)}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={invite.isPending}>
-              Send invitation
-            </Button>
-          </DialogActions>
+          <DialogFormActions
+            onCancel={() => close(false)}
+            busy={invite.isPending}
+            submitLabel="Send invitation"
+          />
         </form>
       )}
     </Dialog>

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CustomRoleInput, UpdateCustomRoleInput } from "@openaims/core";
 import { isApiError, rolesApi, type CustomRoleView, type PermissionInfo } from "../../api";
-import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { Checkbox, FieldErrorList, TextAreaField, TextField } from "../../components/form-controls";
 import { Alert, FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
@@ -99,12 +98,7 @@ export function CustomRoleDialog({ orgId, role, permissions, onClose }: Props) {
           </div>
           {errors.permissions && <FieldErrorList errors={errors.permissions} />}
         </fieldset>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );

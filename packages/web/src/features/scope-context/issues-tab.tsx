@@ -9,7 +9,7 @@ import {
 import { contextApi, type ContextIssueView } from "../../api";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { QueryView } from "../../components/query-view";
 import { EmptyState, FormErrorAlert } from "../../components/states";
@@ -117,14 +117,7 @@ function IssueDialog({
             errors={err("reviewDate")}
           />
         </div>
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import {
 import { contextApi, type InterestedPartyView } from "../../api";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { QueryView } from "../../components/query-view";
 import { EmptyState, FormErrorAlert } from "../../components/states";
@@ -67,14 +67,7 @@ function PartyDialog({
           value={description}
           onChange={(e) => setDescription(e.target.value)}
         />
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );
@@ -152,14 +145,7 @@ function RequirementDialog({
             errors={fieldErrors(save.error, "links")}
           />
         )}
-        <DialogActions>
-          <Button type="button" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );

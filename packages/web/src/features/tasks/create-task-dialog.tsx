@@ -9,8 +9,7 @@ import {
 } from "@openaims/core";
 import { isApiError } from "../../api";
 import { tasksApi, type TaskView } from "../../api/tasks";
-import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogFormActions } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
@@ -168,12 +167,7 @@ export function CreateTaskDialog(props: {
             )}
           </div>
         )}
-        <DialogActions>
-          <Button onClick={() => close(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={create.isPending}>
-            Create task
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={() => close(false)} busy={create.isPending} submitLabel="Create task" />
       </form>
     </Dialog>
   );
