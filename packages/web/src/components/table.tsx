@@ -50,3 +50,6 @@ export function TableHead({ columns, actions }: { columns: string[]; actions?: b
 export function TableBody({ className, children }: { className?: string; children: ReactNode }) {
   return <tbody className={clsx("divide-y divide-slate-200", className)}>{children}</tbody>;
 }
+
+/** The link to a record's page in the first cell of a list row. */
+export const rowLinkClass = "font-medium text-blue-800 underline-offset-2 hover:underline";

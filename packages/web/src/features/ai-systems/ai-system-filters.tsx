@@ -1,16 +1,12 @@
-import { useEffect, useState } from "react";
 import { useNavigate } from "@tanstack/react-router";
 import { aiSystemSortKeys, aiTypes, lifecycleStages } from "@openaims/core";
 import { SelectField, TextField } from "../../components/form-controls";
-import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { useUrlTextFilter } from "../../lib/use-url-text-filter";
 import { aiTypeLabel, lifecycleLabel } from "./ai-system-fields";
 import { parseAiSystemListSearch, sortLabels, type AiSystemListSearch } from "./list-search";
 
 export function AiSystemFilters({ orgId, search }: { orgId: string; search: AiSystemListSearch }) {
   const navigate = useNavigate();
-  const [q, setQ] = useState(search.q ?? "");
-  const debouncedQ = useDebouncedValue(q, 300);
-
   const update = (patch: Partial<Record<keyof AiSystemListSearch, string>>) =>
     void navigate({
       to: "/orgs/$orgId/ai-systems",
@@ -19,17 +15,7 @@ export function AiSystemFilters({ orgId, search }: { orgId: string; search: AiSy
       replace: true,
     });
 
-  useEffect(() => {
-    if ((search.q ?? "") !== debouncedQ.trim()) update({ q: debouncedQ.trim() });
-    // Only the typed text drives this; the URL is the source of truth for everything else.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedQ]);
-
-  // A change of the URL from elsewhere (back button, a dashboard link) updates the box.
-  useEffect(() => {
-    if ((search.q ?? "") !== debouncedQ.trim()) setQ(search.q ?? "");
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.q]);
+  const [q, setQ] = useUrlTextFilter(search.q, (text) => update({ q: text }));
 
   return (
     <div

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { AiSystemView } from "../../api";
 import { Badge } from "../../components/badge";
-import { Table, TableBody, TableHead, Td } from "../../components/table";
+import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
 import { formatDate } from "../../lib/format";
 import { aiTypeLabel, lifecycleLabel } from "./ai-system-fields";
 
@@ -16,7 +16,7 @@ export function AiSystemTable({ orgId, items }: { orgId: string; items: AiSystem
               <Link
                 to="/orgs/$orgId/ai-systems/$systemId"
                 params={{ orgId, systemId: s.id }}
-                className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                className={rowLinkClass}
               >
                 {s.name}
               </Link>

@@ -5,7 +5,7 @@ import { PageHeader } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
 import { QueryView, RefetchingRegion } from "../../components/query-view";
 import { Alert, EmptyState } from "../../components/states";
-import { Table, TableBody, TableHead, Td } from "../../components/table";
+import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { useCan } from "../session/use-me";
@@ -78,7 +78,7 @@ export function ConcernListPage() {
                         <Link
                           to="/orgs/$orgId/concerns/$concernId"
                           params={{ orgId, concernId: c.id }}
-                          className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                          className={rowLinkClass}
                         >
                           {c.subject}
                         </Link>

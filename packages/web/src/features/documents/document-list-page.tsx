@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { FilePlus2, Plus } from "lucide-react";
 import { documentKinds, documentStatusFilters, reviewStatuses } from "@openaims/core";
@@ -9,9 +9,9 @@ import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
 import { QueryView, RefetchingRegion } from "../../components/query-view";
 import { EmptyState } from "../../components/states";
-import { Table, TableBody, TableHead, Td } from "../../components/table";
+import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
 import { useCursorPages } from "../../lib/use-cursor-pages";
-import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { useUrlTextFilter } from "../../lib/use-url-text-filter";
 import { useCan } from "../session/use-me";
 import { kindLabels, ReviewBadge, reviewLabels, StatusBadge, statusLabels } from "./document-labels";
 import { NewDocumentDialog } from "./new-document-dialog";
@@ -103,7 +103,7 @@ function DocumentTable({ orgId, items }: { orgId: string; items: DocumentSummary
               <Link
                 to="/orgs/$orgId/documents/$documentId"
                 params={{ orgId, documentId: d.id }}
-                className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                className={rowLinkClass}
               >
                 {d.title}
               </Link>
@@ -130,8 +130,6 @@ const statusFilterLabels: Record<(typeof documentStatusFilters)[number], string>
 
 function DocumentFilters({ orgId, search }: { orgId: string; search: DocumentListSearch }) {
   const navigate = useNavigate();
-  const [q, setQ] = useState(search.q ?? "");
-  const debouncedQ = useDebouncedValue(q, 300);
   const update = (patch: Partial<Record<keyof DocumentListSearch, string>>) =>
     void navigate({
       to: "/orgs/$orgId/documents",
@@ -139,10 +137,7 @@ function DocumentFilters({ orgId, search }: { orgId: string; search: DocumentLis
       search: (prev) => parseDocumentListSearch({ ...prev, ...patch }),
       replace: true,
     });
-  useEffect(() => {
-    if ((search.q ?? "") !== debouncedQ.trim()) update({ q: debouncedQ.trim() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedQ]);
+  const [q, setQ] = useUrlTextFilter(search.q, (text) => update({ q: text }));
 
   return (
     <div

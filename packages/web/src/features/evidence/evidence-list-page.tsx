@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { FileText, Link2, Plus } from "lucide-react";
 import { evidenceFreshnessValues } from "@openaims/core";
@@ -9,10 +9,10 @@ import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
 import { QueryView, RefetchingRegion } from "../../components/query-view";
 import { EmptyState } from "../../components/states";
-import { Table, TableBody, TableHead, Td } from "../../components/table";
+import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
 import { formatDate } from "../../lib/format";
 import { useCursorPages } from "../../lib/use-cursor-pages";
-import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { useUrlTextFilter } from "../../lib/use-url-text-filter";
 import { AddEvidenceDialog } from "./add-evidence-dialog";
 import { linkTypeLabels } from "../../components/link-picker";
 import { FreshnessBadge, freshnessLabels } from "./evidence-labels";
@@ -100,7 +100,7 @@ function EvidenceTable({ orgId, items }: { orgId: string; items: EvidenceView[] 
                 <Link
                   to="/orgs/$orgId/evidence/$evidenceId"
                   params={{ orgId, evidenceId: e.id }}
-                  className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                  className={rowLinkClass}
                 >
                   {e.title}
                 </Link>
@@ -132,10 +132,6 @@ function EvidenceTable({ orgId, items }: { orgId: string; items: EvidenceView[] 
 
 function EvidenceFilters({ orgId, search }: { orgId: string; search: EvidenceListSearch }) {
   const navigate = useNavigate();
-  const [q, setQ] = useState(search.q ?? "");
-  const [node, setNode] = useState(search.frameworkNode ?? "");
-  const debouncedQ = useDebouncedValue(q, 300);
-  const debouncedNode = useDebouncedValue(node, 400);
   const update = (patch: Partial<Record<keyof EvidenceListSearch, string>>) =>
     void navigate({
       to: "/orgs/$orgId/evidence",
@@ -143,15 +139,12 @@ function EvidenceFilters({ orgId, search }: { orgId: string; search: EvidenceLis
       search: (prev) => parseEvidenceListSearch({ ...prev, ...patch }),
       replace: true,
     });
-  useEffect(() => {
-    if ((search.q ?? "") !== debouncedQ.trim()) update({ q: debouncedQ.trim() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedQ]);
-  useEffect(() => {
-    if ((search.frameworkNode ?? "") !== debouncedNode.trim())
-      update({ frameworkNode: debouncedNode.trim() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedNode]);
+  const [q, setQ] = useUrlTextFilter(search.q, (text) => update({ q: text }));
+  const [node, setNode] = useUrlTextFilter(
+    search.frameworkNode,
+    (text) => update({ frameworkNode: text }),
+    400,
+  );
 
   return (
     <div role="search" aria-label="Filter evidence" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">

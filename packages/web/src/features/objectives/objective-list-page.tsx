@@ -7,7 +7,7 @@ import { PageHeader } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
 import { QueryView, RefetchingRegion } from "../../components/query-view";
 import { EmptyState } from "../../components/states";
-import { Table, TableBody, TableHead, Td } from "../../components/table";
+import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
 import { useCursorPages } from "../../lib/use-cursor-pages";
 import { useCan } from "../session/use-me";
 import {
@@ -110,7 +110,7 @@ export function ObjectiveListPage() {
                         <Link
                           to="/orgs/$orgId/objectives/$objectiveId"
                           params={{ orgId, objectiveId: o.id }}
-                          className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                          className={rowLinkClass}
                         >
                           {o.title}
                         </Link>
