@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { builtinRolePermissions, builtinRoles, type BuiltinRole } from "../access/roles";
+import { builtinRoles, type BuiltinRole } from "../access/roles";
+import { builtinActor } from "../testing/actors";
 import type { Actor } from "../access/actor";
 import { abilitiesOf, allows } from "../access/policy";
 import { DomainError } from "../shared/domain-error";
@@ -9,17 +10,8 @@ import { concernPolicy, decideReportConcern, decideUpdateConcern, type ConcernSt
 
 const SELF = "00000000-0000-4000-8000-000000000001";
 const OTHER = "00000000-0000-4000-8000-000000000002";
-const actorOf = (role: BuiltinRole, kind: "user" | "token" = "user"): Actor => ({
-  kind,
-  userId: SELF,
-  orgId: "00000000-0000-4000-8000-00000000000a",
-  membershipId: "m",
-  role,
-  customRoleId: null,
-  permissions: new Set(builtinRolePermissions[role]),
-  tokenId: kind === "token" ? "t" : null,
-  isInstanceAdmin: false,
-});
+const actorOf = (role: BuiltinRole, kind: "user" | "token" = "user"): Actor =>
+  builtinActor(role, { kind, userId: SELF, orgId: "00000000-0000-4000-8000-00000000000a" });
 
 /** Expected answers written out by hand, role × subject × action. */
 describe("concern policy table", () => {

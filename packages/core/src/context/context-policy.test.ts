@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Actor } from "../access/actor";
-import { builtinRolePermissions, builtinRoles, type BuiltinRole } from "../access/roles";
+import { builtinRoles, type BuiltinRole } from "../access/roles";
+import { builtinActor } from "../testing/actors";
 import { allows } from "../access/policy";
 import { contextPolicy, raciPolicy, scopeAbilities, scopePolicy, type ScopeSubject } from "./context-policy";
 import type { ScopeStatus } from "./vocabulary";
@@ -9,17 +10,7 @@ import type { ScopeStatus } from "./vocabulary";
 const SELF = "00000000-0000-4000-8000-000000000001";
 const OTHER = "00000000-0000-4000-8000-000000000002";
 
-const actorOf = (role: BuiltinRole): Actor => ({
-  kind: "user",
-  userId: SELF,
-  orgId: "org",
-  membershipId: "m",
-  role,
-  customRoleId: null,
-  permissions: new Set(builtinRolePermissions[role]),
-  tokenId: null,
-  isInstanceAdmin: false,
-});
+const actorOf = (role: BuiltinRole): Actor => builtinActor(role, { userId: SELF });
 
 /** Written out by hand, not derived from roles.ts: a change to a role shows up here as a failing row. */
 const mayWrite: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];

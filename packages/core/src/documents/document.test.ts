@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Actor } from "../access/actor";
 import { allows } from "../access/policy";
-import { builtinRolePermissions, builtinRoles, type BuiltinRole } from "../access/roles";
+import { builtinRoles, type BuiltinRole } from "../access/roles";
+import { builtinActor } from "../testing/actors";
 import { DomainError } from "../shared/domain-error";
 import { findFramework } from "../frameworks";
 import { parseFrameworkNodeRef } from "../shared/links";
@@ -21,19 +22,7 @@ const ORG = "00000000-0000-4000-8000-00000000000a";
 const AUTHOR = "00000000-0000-4000-8000-000000000001";
 const LEAD = "00000000-0000-4000-8000-000000000002";
 
-function actorOf(role: BuiltinRole, userId = LEAD): Actor {
-  return {
-    kind: "user",
-    userId,
-    orgId: ORG,
-    membershipId: "m",
-    role,
-    customRoleId: null,
-    permissions: new Set(builtinRolePermissions[role]),
-    tokenId: null,
-    isInstanceAdmin: false,
-  };
-}
+const actorOf = (role: BuiltinRole, userId = LEAD): Actor => builtinActor(role, { userId, orgId: ORG });
 
 const doc = (over: Partial<DocumentState> = {}): DocumentState => ({
   id: "d1",

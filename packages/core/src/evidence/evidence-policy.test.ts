@@ -2,22 +2,14 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Actor } from "../access/actor";
 import { allows } from "../access/policy";
-import { builtinRolePermissions, type BuiltinRole } from "../access/roles";
+import { type BuiltinRole } from "../access/roles";
+import { builtinActor } from "../testing/actors";
 import { evidencePolicy } from "./evidence-policy";
 
 /** Role × state × action, the expected answers written out by hand (not derived from the role table). */
 const roles: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor", "auditor", "viewer"];
-const actorOf = (role: BuiltinRole, kind: "user" | "token"): Actor => ({
-  kind,
-  userId: "u",
-  orgId: "o",
-  membershipId: "m",
-  role,
-  customRoleId: null,
-  permissions: new Set(builtinRolePermissions[role]),
-  tokenId: kind === "token" ? "t" : null,
-  isInstanceAdmin: false,
-});
+const actorOf = (role: BuiltinRole, kind: "user" | "token"): Actor =>
+  builtinActor(role, { kind, userId: "u", orgId: "o" });
 
 const everyone = roles;
 const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];

@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Actor } from "../access/actor";
 import { allows } from "../access/policy";
-import { builtinRolePermissions, type BuiltinRole } from "../access/roles";
+import { type BuiltinRole } from "../access/roles";
+import { builtinActor } from "../testing/actors";
 import { appliedControlPolicy, soaPolicy, soaVersionPolicy } from "./soa-policy";
 
 /** Role × action → expected, written out by hand so a change to a role or a rule fails a row here. */
@@ -10,17 +11,8 @@ const ROLES: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"
 const SELF = "00000000-0000-4000-8000-000000000001";
 const OTHER = "00000000-0000-4000-8000-000000000002";
 
-const actorOf = (role: BuiltinRole, kind: "user" | "token" = "user"): Actor => ({
-  kind,
-  userId: SELF,
-  orgId: "org",
-  membershipId: "m",
-  role,
-  customRoleId: null,
-  permissions: new Set(builtinRolePermissions[role]),
-  tokenId: kind === "token" ? "t" : null,
-  isInstanceAdmin: false,
-});
+const actorOf = (role: BuiltinRole, kind: "user" | "token" = "user"): Actor =>
+  builtinActor(role, { kind, userId: SELF });
 
 const everyone = ROLES;
 const editors: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];
