@@ -9,6 +9,7 @@ import {
   TextField,
 } from "../../components/form-controls";
 import type { FieldErrors } from "../../lib/field-errors";
+import { useOwnerOptions } from "../members/owner-options";
 import { useMemberDirectory } from "../members/queries";
 import { aiRoleLabel, aiSystemFieldLabels as L, aiTypeLabel, lifecycleLabel } from "./ai-system-fields";
 import type { AiSystemFormValues } from "./ai-system-form-values";
@@ -28,17 +29,7 @@ type ControlEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSel
 
 export function AiSystemFormFields({ orgId, values, errors, set, currentOwner }: Props) {
   const members = useMemberDirectory(orgId);
-  const ownerOptions = [{ value: "", label: members.isPending ? "Loading members…" : "No owner" }];
-  for (const m of members.data?.items ?? []) {
-    if (m.status === "active" || m.userId === values.ownerId)
-      ownerOptions.push({
-        value: m.userId,
-        label: `${m.name || m.email}${m.status === "active" ? "" : " (deactivated)"}`,
-      });
-  }
-  // Keep the saved owner selectable even when the directory does not list them.
-  if (values.ownerId && !ownerOptions.some((o) => o.value === values.ownerId))
-    ownerOptions.push({ value: values.ownerId, label: currentOwner?.ownerName ?? "Current owner" });
+  const ownerOptions = useOwnerOptions(orgId, values.ownerId, currentOwner?.ownerName);
 
   // The props every single-value field shares: its label, name, value, setter and errors.
   const bind = <K extends TextKey>(key: K) => ({

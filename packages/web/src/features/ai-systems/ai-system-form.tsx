@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { CreateAiSystemInput, UpdateAiSystemInput } from "@openaims/core";
 import { aiSystemsApi, isApiError, type AiSystemView } from "../../api";
 import { Button } from "../../components/button";
-import { Alert, errorMessage } from "../../components/states";
+import { RecordFormAlerts } from "../../components/record-form-alerts";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { AiSystemFormFields } from "./ai-system-form-fields";
 import {
@@ -65,10 +65,6 @@ export function AiSystemForm({ orgId, existing, onSaved, onCancel, onReload }: A
     save.mutate(parsed.data);
   };
 
-  const conflict = isApiError(save.error) && save.error.code === "conflict";
-  const hasFieldErrors = Object.keys(errors).length > 0;
-  const otherError = save.isError && !conflict && !(isApiError(save.error) && save.error.issues.length > 0);
-
   return (
     <form
       onSubmit={submit}
@@ -76,24 +72,7 @@ export function AiSystemForm({ orgId, existing, onSaved, onCancel, onReload }: A
       className="max-w-3xl space-y-6"
       aria-label={existing ? "Edit AI system" : "Register AI system"}
     >
-      {conflict && (
-        <Alert>
-          <p className="font-medium">
-            This AI system was changed by someone else — reload to see the latest version.
-          </p>
-          <p className="mt-1">
-            Your changes are not saved. Reloading replaces them with the current version.
-          </p>
-          {onReload && (
-            <Button size="sm" className="mt-2" onClick={onReload}>
-              Reload
-            </Button>
-          )}
-        </Alert>
-      )}
-      {hasFieldErrors && <Alert>Some fields need attention; see the messages next to them.</Alert>}
-      {otherError && <Alert>{errorMessage(save.error)}</Alert>}
-      {errors["(root)"] && <Alert>{errors["(root)"].join(" ")}</Alert>}
+      <RecordFormAlerts mutation={save} errors={errors} record="This AI system" onReload={onReload} />
 
       <AiSystemFormFields orgId={orgId} values={values} errors={errors} set={set} currentOwner={existing} />
 

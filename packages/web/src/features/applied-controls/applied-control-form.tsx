@@ -12,7 +12,7 @@ import { Button } from "../../components/button";
 import { Checkbox, SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { Alert, FormErrorAlert } from "../../components/states";
 import { EvidenceLinkPicker } from "../evidence/evidence-link-picker";
-import { useMemberDirectory } from "../members/queries";
+import { useOwnerOptions } from "../members/owner-options";
 import { fieldErrors } from "../scope-context/queries";
 import { categoryLabel } from "../soa/soa-labels";
 
@@ -49,13 +49,7 @@ export function AppliedControlForm({
   const [ownerId, setOwnerId] = useState(existing?.ownerId ?? "");
   const [additional, setAdditional] = useState(existing?.additional ?? false);
   const [links, setLinks] = useState<LinkView[]>(existing?.links ?? []);
-  const members = useMemberDirectory(orgId);
-  const ownerOptions = [{ value: "", label: members.isPending ? "Loading members…" : "No owner" }];
-  for (const m of members.data?.items ?? [])
-    if (m.status === "active" || m.userId === ownerId)
-      ownerOptions.push({ value: m.userId, label: m.name || m.email });
-  if (ownerId && !ownerOptions.some((o) => o.value === ownerId))
-    ownerOptions.push({ value: ownerId, label: existing?.ownerName ?? "Current owner" });
+  const ownerOptions = useOwnerOptions(orgId, ownerId, existing?.ownerName);
   const conflict = isApiError(mutation.error) && mutation.error.code === "conflict";
   return (
     <form

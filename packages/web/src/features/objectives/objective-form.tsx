@@ -10,9 +10,9 @@ import { isApiError, objectivesApi, type ObjectiveView } from "../../api";
 import { Button } from "../../components/button";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { LinkPicker } from "../../components/link-picker";
-import { Alert, errorMessage } from "../../components/states";
+import { RecordFormAlerts } from "../../components/record-form-alerts";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
-import { useMemberDirectory } from "../members/queries";
+import { useOwnerOptions } from "../members/owner-options";
 import { useAfterObjectiveWrite } from "./queries";
 
 interface Values {
@@ -97,7 +97,7 @@ export function ObjectiveForm({
   const [values, setValues] = useState<Values>(() => (existing ? fromView(existing) : empty()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const after = useAfterObjectiveWrite(orgId);
-  const members = useMemberDirectory(orgId);
+  const ownerOptions = useOwnerOptions(orgId, values.ownerId, existing?.ownerName);
   const save = useMutation({
     mutationFn: (body: CreateObjectiveInput | UpdateObjectiveInput) =>
       existing
@@ -136,16 +136,6 @@ export function ObjectiveForm({
     save.mutate(parsed.data);
   };
 
-  const ownerOptions = [{ value: "", label: members.isPending ? "Loading members…" : "No owner" }];
-  for (const m of members.data?.items ?? [])
-    if (m.status === "active" || m.userId === values.ownerId)
-      ownerOptions.push({ value: m.userId, label: m.name || m.email });
-  if (values.ownerId && !ownerOptions.some((o) => o.value === values.ownerId))
-    ownerOptions.push({ value: values.ownerId, label: existing?.ownerName ?? "Current owner" });
-
-  const conflict = isApiError(save.error) && save.error.code === "conflict";
-  const otherError = save.isError && !conflict && !(isApiError(save.error) && save.error.issues.length > 0);
-
   return (
     <form
       onSubmit={submit}
@@ -153,22 +143,7 @@ export function ObjectiveForm({
       className="max-w-3xl space-y-6"
       aria-label={existing ? "Edit objective" : "Set objective"}
     >
-      {conflict && (
-        <Alert>
-          <p className="font-medium">
-            This objective was changed by someone else — reload to see the latest version.
-          </p>
-          {onReload && (
-            <Button size="sm" className="mt-2" onClick={onReload}>
-              Reload
-            </Button>
-          )}
-        </Alert>
-      )}
-      {Object.keys(errors).length > 0 && (
-        <Alert>Some fields need attention; see the messages next to them.</Alert>
-      )}
-      {otherError && <Alert>{errorMessage(save.error)}</Alert>}
+      <RecordFormAlerts mutation={save} errors={errors} record="This objective" onReload={onReload} />
 
       <TextField
         {...bind("title", "Title")}

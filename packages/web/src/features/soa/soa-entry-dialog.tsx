@@ -9,7 +9,7 @@ import { Button } from "../../components/button";
 import { Dialog, DialogActions, DialogClose } from "../../components/dialog";
 import { Checkbox, SelectField, TextAreaField } from "../../components/form-controls";
 import { Alert, FormErrorAlert } from "../../components/states";
-import { useMemberDirectory } from "../members/queries";
+import { useOwnerOptions } from "../members/owner-options";
 import { fieldErrors } from "../scope-context/queries";
 import { useAppliedControls, useSoaMutation } from "./queries";
 
@@ -34,7 +34,7 @@ export function SoaEntryDialog({
   const [ownerId, setOwnerId] = useState(entry.ownerId ?? "");
   const [notes, setNotes] = useState(entry.notes);
   const [controlIds, setControlIds] = useState(entry.appliedControls.map((c) => c.id));
-  const members = useMemberDirectory(orgId, open);
+  const ownerOptions = useOwnerOptions(orgId, ownerId, entry.ownerName, open);
   const controls = useAppliedControls(orgId, { limit: 200 });
   const save = useSoaMutation(orgId, () =>
     soaApi.updateEntry(orgId, entry.controlId, {
@@ -58,12 +58,6 @@ export function SoaEntryDialog({
   const statusOptions = implementationStatuses
     .filter((s) => (answer === "no" ? s === "not_applicable" : s !== "not_applicable"))
     .map((s) => ({ value: s, label: implementationStatusLabels[s] }));
-  const ownerOptions = [{ value: "", label: members.isPending ? "Loading members…" : "No owner" }];
-  for (const m of members.data?.items ?? [])
-    if (m.status === "active" || m.userId === ownerId)
-      ownerOptions.push({ value: m.userId, label: m.name || m.email });
-  if (ownerId && !ownerOptions.some((o) => o.value === ownerId))
-    ownerOptions.push({ value: ownerId, label: entry.ownerName ?? "Current owner" });
   const available = (controls.data?.items ?? []).filter((c) => !c.additional);
 
   return (
