@@ -1,4 +1,5 @@
 import * as Tabs from "@radix-ui/react-tabs";
+import { Tab, TabList } from "../../components/tabs";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Archive, ArchiveRestore, Pencil } from "lucide-react";
 import { Badge } from "../../components/badge";
@@ -12,9 +13,6 @@ import { AiSystemOverview } from "./ai-system-overview";
 import { useAiSystem, useArchiveToggle } from "./queries";
 
 const route = getRouteApi("/orgs/$orgId/ai-systems/$systemId");
-
-const tabClass =
-  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
 
 export function AiSystemDetailPage() {
   const { orgId, systemId } = route.useParams();
@@ -89,14 +87,10 @@ export function AiSystemDetailPage() {
           })
         }
       >
-        <Tabs.List aria-label="AI system sections" className="mb-4 flex gap-2 border-b border-slate-200">
-          <Tabs.Trigger value="overview" className={tabClass}>
-            Overview
-          </Tabs.Trigger>
-          <Tabs.Trigger value="history" className={tabClass}>
-            History
-          </Tabs.Trigger>
-        </Tabs.List>
+        <TabList aria-label="AI system sections">
+          <Tab value="overview">Overview</Tab>
+          <Tab value="history">History</Tab>
+        </TabList>
         <Tabs.Content value="overview">
           <AiSystemOverview system={system} />
         </Tabs.Content>

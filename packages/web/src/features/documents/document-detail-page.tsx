@@ -1,4 +1,5 @@
 import * as Tabs from "@radix-ui/react-tabs";
+import { Tab, TabList } from "../../components/tabs";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { Badge } from "../../components/badge";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
@@ -14,9 +15,6 @@ import { useDocument } from "./queries";
 const route = getRouteApi("/orgs/$orgId/documents/$documentId");
 
 export type DocumentTab = "text" | "edit" | "versions" | "links";
-
-const tabClass =
-  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
 
 export function DocumentDetailPage() {
   const { orgId, documentId } = route.useParams();
@@ -62,22 +60,12 @@ export function DocumentDetailPage() {
       />
       <DocumentActions orgId={orgId} doc={doc} onEdit={() => setTab("edit")} />
       <Tabs.Root value={active} onValueChange={setTab}>
-        <Tabs.List aria-label="Document sections" className="mb-4 flex gap-2 border-b border-slate-200">
-          <Tabs.Trigger value="text" className={tabClass}>
-            Text
-          </Tabs.Trigger>
-          {canEdit && (
-            <Tabs.Trigger value="edit" className={tabClass}>
-              Edit draft
-            </Tabs.Trigger>
-          )}
-          <Tabs.Trigger value="versions" className={tabClass}>
-            Versions ({doc.versions.length})
-          </Tabs.Trigger>
-          <Tabs.Trigger value="links" className={tabClass}>
-            Links ({doc.links.length})
-          </Tabs.Trigger>
-        </Tabs.List>
+        <TabList aria-label="Document sections">
+          <Tab value="text">Text</Tab>
+          {canEdit && <Tab value="edit">Edit draft</Tab>}
+          <Tab value="versions">Versions ({doc.versions.length})</Tab>
+          <Tab value="links">Links ({doc.links.length})</Tab>
+        </TabList>
         <Tabs.Content value="text">
           <DocumentText orgId={orgId} doc={doc} />
         </Tabs.Content>

@@ -9,8 +9,9 @@ import {
 } from "@openaims/core";
 import { raciApi, type RaciMatrixView } from "../../api";
 import { Badge } from "../../components/badge";
-import { Button, buttonClass } from "../../components/button";
+import { Button } from "../../components/button";
 import { TextField } from "../../components/form-controls";
+import { ExportLinks } from "../../components/export-links";
 import { PageHeader, Section, useDocumentTitle } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { Alert, EmptyState, FormErrorAlert } from "../../components/states";
@@ -239,16 +240,7 @@ export function RaciPage() {
       <PageHeader
         title="Responsibilities"
         description="The RACI matrix of your AIMS (ISO/IEC 42001 clause 5.3): every activity needs exactly one person or role accountable (A)."
-        actions={
-          <>
-            <a className={buttonClass("secondary")} href={raciApi.exportUrl(orgId, "csv")} download>
-              Export CSV
-            </a>
-            <a className={buttonClass("secondary")} href={raciApi.exportUrl(orgId, "xlsx")} download>
-              Export XLSX
-            </a>
-          </>
-        }
+        actions={<ExportLinks href={(format) => raciApi.exportUrl(orgId, format)} />}
       />
       <QueryView query={query} loadingLabel="Loading the matrix…">
         {(m) => (

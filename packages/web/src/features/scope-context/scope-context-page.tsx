@@ -1,4 +1,5 @@
 import * as Tabs from "@radix-ui/react-tabs";
+import { Tab, TabList } from "../../components/tabs";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { AiRolesTab } from "./ai-roles-tab";
@@ -7,9 +8,6 @@ import { PartiesTab } from "./parties-tab";
 import { ScopeTab } from "./scope-tab";
 
 const route = getRouteApi("/orgs/$orgId/scope");
-const tabClass =
-  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
-
 const tabs = [
   ["issues", "Issues"],
   ["parties", "Interested parties"],
@@ -40,16 +38,13 @@ export function ScopeContextPage() {
           })
         }
       >
-        <Tabs.List
-          aria-label="Scope and context sections"
-          className="mb-4 flex gap-2 border-b border-slate-200"
-        >
+        <TabList aria-label="Scope and context sections">
           {tabs.map(([value, label]) => (
-            <Tabs.Trigger key={value} value={value} className={tabClass}>
+            <Tab key={value} value={value}>
               {label}
-            </Tabs.Trigger>
+            </Tab>
           ))}
-        </Tabs.List>
+        </TabList>
         <Tabs.Content value="issues">
           <IssuesTab orgId={orgId} />
         </Tabs.Content>

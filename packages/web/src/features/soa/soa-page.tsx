@@ -1,7 +1,8 @@
 import * as Tabs from "@radix-ui/react-tabs";
+import { Tab, TabList } from "../../components/tabs";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { soaApi } from "../../api";
-import { buttonClass } from "../../components/button";
+import { ExportLinks } from "../../components/export-links";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { QueryView } from "../../components/query-view";
 import { useSoa } from "./queries";
@@ -10,9 +11,6 @@ import { VersionStatusBadge } from "./soa-labels";
 import { SoaVersionsTab } from "./soa-versions-tab";
 
 const route = getRouteApi("/orgs/$orgId/soa");
-const tabClass =
-  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
-
 /** Clause 6.1.3: per Annex A control (and additional control) applicable or not, why, status, owner, evidence. */
 export function SoaPage() {
   useDocumentTitle("Statement of Applicability");
@@ -25,16 +23,7 @@ export function SoaPage() {
       <PageHeader
         title="Statement of Applicability"
         description="For every Annex A control of ISO/IEC 42001 and your additional controls: does it apply, why, how far it is implemented, who owns it, and the evidence (clause 6.1.3)."
-        actions={
-          <>
-            <a className={buttonClass("secondary")} href={soaApi.exportUrl(orgId, "csv")} download>
-              Export CSV
-            </a>
-            <a className={buttonClass("secondary")} href={soaApi.exportUrl(orgId, "xlsx")} download>
-              Export XLSX
-            </a>
-          </>
-        }
+        actions={<ExportLinks href={(format) => soaApi.exportUrl(orgId, format)} />}
       />
       <QueryView query={soa} loadingLabel="Loading the SoA…">
         {(data) => (
@@ -66,14 +55,10 @@ export function SoaPage() {
                 })
               }
             >
-              <Tabs.List aria-label="SoA sections" className="mb-4 flex gap-2 border-b border-slate-200">
-                <Tabs.Trigger value="controls" className={tabClass}>
-                  Controls
-                </Tabs.Trigger>
-                <Tabs.Trigger value="versions" className={tabClass}>
-                  Versions
-                </Tabs.Trigger>
-              </Tabs.List>
+              <TabList aria-label="SoA sections">
+                <Tab value="controls">Controls</Tab>
+                <Tab value="versions">Versions</Tab>
+              </TabList>
               <Tabs.Content value="controls">
                 <SoaControlsTab orgId={orgId} soa={data} />
               </Tabs.Content>

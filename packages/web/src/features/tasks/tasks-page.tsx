@@ -1,5 +1,6 @@
 import { useState } from "react";
 import * as Tabs from "@radix-ui/react-tabs";
+import { Tab, TabList } from "../../components/tabs";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Plus, RefreshCw } from "lucide-react";
 import { taskStatusFilters, taskStatusLabels, type TaskStatus } from "@openaims/core";
@@ -18,9 +19,6 @@ import { TaskTable } from "./task-table";
 import type { TasksTab } from "./tasks-search";
 
 const route = getRouteApi("/orgs/$orgId/tasks");
-
-const tabClass =
-  "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 data-[state=active]:border-blue-700 data-[state=active]:text-blue-900";
 
 const statusFilterLabel = (s: (typeof taskStatusFilters)[number]) =>
   s === "active"
@@ -95,17 +93,11 @@ export function TasksPage() {
           })
         }
       >
-        <Tabs.List aria-label="Task views" className="mb-4 flex gap-2 border-b border-slate-200">
-          <Tabs.Trigger value="mine" className={tabClass}>
-            My tasks{s ? ` (${s.mine})` : ""}
-          </Tabs.Trigger>
-          <Tabs.Trigger value="overdue" className={tabClass}>
-            Overdue{s ? ` (${s.overdue})` : ""}
-          </Tabs.Trigger>
-          <Tabs.Trigger value="all" className={tabClass}>
-            All
-          </Tabs.Trigger>
-        </Tabs.List>
+        <TabList aria-label="Task views">
+          <Tab value="mine">My tasks{s ? ` (${s.mine})` : ""}</Tab>
+          <Tab value="overdue">Overdue{s ? ` (${s.overdue})` : ""}</Tab>
+          <Tab value="all">All</Tab>
+        </TabList>
         {tab === "all" && (
           <div className="mb-4 max-w-xs">
             <SelectField
