@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { aiRoles, aiTypes, lifecycleStages } from "../ai-systems/vocabulary";
-import { Abilities, LongText, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, Name, Page, Uuid, Version } from "./common";
+import {
+  Abilities,
+  LongText,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  Name,
+  Page,
+  QueryText,
+  Uuid,
+  Version,
+} from "./common";
 
 const Label = (max: number) =>
   z
@@ -74,13 +84,6 @@ export const aiSystemSortKeys = [
   "lifecycleStage",
   "-lifecycleStage",
 ] as const;
-/** Query strings bypass the JSON parser's NUL check, and PostgreSQL cannot compare text containing NUL. */
-const QueryText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" });
 
 /** The filters shared by the list and the CSV export. */
 const filterShape = {

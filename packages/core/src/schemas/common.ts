@@ -21,6 +21,14 @@ export const LongText = (max = 10_000) =>
     .trim()
     .max(max, { message: `must be at most ${max} characters` });
 
+/** Query strings bypass the JSON parser's NUL check, and PostgreSQL cannot compare text containing NUL. */
+export const QueryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" });
+
 export const Version = z.number().int().min(1);
 export const IsoDateTime = z.string();
 

@@ -2,7 +2,17 @@ import { z } from "zod";
 import { LinkTarget, LinkView } from "../shared/links";
 import { documentKinds, versionStatuses } from "../documents/workflow";
 import { reviewStatuses } from "../documents/review-cycle";
-import { Abilities, DEFAULT_PAGE_SIZE, LongText, MAX_PAGE_SIZE, Name, Page, Uuid, Version } from "./common";
+import {
+  Abilities,
+  DEFAULT_PAGE_SIZE,
+  LongText,
+  MAX_PAGE_SIZE,
+  Name,
+  Page,
+  QueryText,
+  Uuid,
+  Version,
+} from "./common";
 
 export const DocumentKindSchema = z.enum(documentKinds);
 export const VersionStatusSchema = z.enum(versionStatuses);
@@ -88,13 +98,6 @@ export const documentActionNames = [
   "mark-reviewed",
 ] as const;
 export type DocumentActionName = (typeof documentActionNames)[number];
-
-const QueryText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" });
 
 /**
  * `status` is the status of the latest version, plus `in_force` (a published version exists) — e.g. a policy

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { evidenceFreshnessValues, evidenceKinds, evidenceSources } from "../evidence/evidence";
 import { LinkTarget, LinkView, linkTargetTypes } from "../shared/links";
-import { Abilities, DEFAULT_PAGE_SIZE, LongText, MAX_PAGE_SIZE, Name, Page, Uuid, Version } from "./common";
+import {
+  Abilities,
+  DEFAULT_PAGE_SIZE,
+  LongText,
+  MAX_PAGE_SIZE,
+  Name,
+  Page,
+  QueryText,
+  Uuid,
+  Version,
+} from "./common";
 
 /** Evidence links point only at web pages: no `javascript:`, `data:` or `file:` URLs. */
 export const EvidenceUrl = z
@@ -118,12 +128,7 @@ export const SetEvidenceLinksInput = z.strictObject({ links: Links, version: Ver
 export type SetEvidenceLinksInput = z.input<typeof SetEvidenceLinksInput>;
 
 export const EvidenceListQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" })
-    .optional(),
+  q: QueryText(200).optional(),
   kind: EvidenceKindSchema.optional(),
   freshness: EvidenceFreshnessSchema.optional(),
   /** linked to this framework node: `A.6.2.4` (ISO/IEC 42001) or `frameworkId:nodeId` */

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { LinkTarget, LinkView } from "../shared/links";
 import { objectiveDirections, objectiveStatuses } from "../objectives/objective-status";
-import { Abilities, DEFAULT_PAGE_SIZE, LongText, MAX_PAGE_SIZE, Name, Page, Uuid, Version } from "./common";
+import {
+  Abilities,
+  DEFAULT_PAGE_SIZE,
+  LongText,
+  MAX_PAGE_SIZE,
+  Name,
+  Page,
+  QueryText,
+  Uuid,
+  Version,
+} from "./common";
 
 export const ObjectiveStatusSchema = z.enum(objectiveStatuses);
 export const ObjectiveDirectionSchema = z.enum(objectiveDirections);
@@ -71,13 +81,6 @@ export const AddObjectiveProgressInput = z.strictObject({
   source: ObjectiveProgressSourceSchema.default("api"),
 });
 export type AddObjectiveProgressInput = z.input<typeof AddObjectiveProgressInput>;
-
-const QueryText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" });
 
 export const ObjectiveListQuery = z.strictObject({
   status: ObjectiveStatusSchema.optional(),

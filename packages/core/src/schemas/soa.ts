@@ -6,7 +6,17 @@ import {
   implementationStatuses,
   soaVersionStatuses,
 } from "../soa/vocabulary";
-import { Abilities, DEFAULT_PAGE_SIZE, LongText, MAX_PAGE_SIZE, Name, Page, Uuid, Version } from "./common";
+import {
+  Abilities,
+  DEFAULT_PAGE_SIZE,
+  LongText,
+  MAX_PAGE_SIZE,
+  Name,
+  Page,
+  QueryText,
+  Uuid,
+  Version,
+} from "./common";
 
 export const ImplementationStatusSchema = z.enum(implementationStatuses);
 export const AppliedControlStatusSchema = z.enum(appliedControlStatuses);
@@ -48,12 +58,7 @@ export const UpdateAppliedControlInput = AppliedControlFields.partial().extend({
 export type UpdateAppliedControlInput = z.input<typeof UpdateAppliedControlInput>;
 
 export const AppliedControlListQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((s) => !s.includes("\u0000"), { message: "contains a NUL character" })
-    .optional(),
+  q: QueryText(200).optional(),
   category: AppliedControlCategorySchema.optional(),
   additional: z.enum(["true", "false"]).optional(),
   /** applied controls linked to this framework node (`A.2.2` or `frameworkId:nodeId`) */
