@@ -1,15 +1,11 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
-import { createTestServer, type TestServer } from "./testing/test-server";
+import { useTestServer } from "./testing/test-server";
 
 for (const backend of testBackends()) {
   describe(`server basics on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("answers /api/health with the database kind", async () => {
       const res = await server.app.inject({ method: "GET", url: "/api/health" });

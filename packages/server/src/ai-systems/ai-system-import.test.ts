@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { MAX_IMPORT_ROWS } from "@openaims/core";
@@ -9,19 +9,14 @@ import {
   buildMember,
   buildOrg,
   clientFor,
-  createTestServer,
   importCsv,
   orgFootprint,
-  type TestServer,
+  useTestServer,
 } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`AI system CSV import/export on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const org = await buildOrg(server);

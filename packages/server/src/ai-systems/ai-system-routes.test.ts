@@ -1,15 +1,14 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
 import {
   buildMember,
   buildOrg,
-  createTestServer,
   orgFootprint,
   type TestClient,
-  type TestServer,
   buildOrgWithClients,
+  useTestServer,
 } from "../testing";
 
 const expectedAbilities: Record<BuiltinRole, Record<string, boolean>> = {
@@ -23,11 +22,7 @@ const expectedAbilities: Record<BuiltinRole, Record<string, boolean>> = {
 
 for (const backend of testBackends()) {
   describe(`AI system routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const { org, owner, base, member } = await buildOrgWithClients(server);

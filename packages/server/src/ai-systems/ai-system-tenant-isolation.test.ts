@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { verifyAuditChain } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
@@ -6,20 +6,15 @@ import {
   buildMember,
   buildOrg,
   clientFor,
-  createTestServer,
   importCsv,
   orgFootprint,
   type TestClient,
-  type TestServer,
+  useTestServer,
 } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`AI system and audit trail tenant isolation on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const a = await buildOrg(server, { name: "Org A" });

@@ -1,7 +1,7 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember, buildOrg, clientFor, createTestServer, type TestServer } from "../testing";
+import { buildMember, buildOrg, clientFor, useTestServer } from "../testing";
 
 interface Event {
   seq: number;
@@ -15,11 +15,7 @@ interface Event {
 
 for (const backend of testBackends()) {
   describe(`audit trail routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const org = await buildOrg(server);

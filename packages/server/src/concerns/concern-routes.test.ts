@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
 import {
@@ -7,10 +7,9 @@ import {
   buildAiSystem,
   buildMember,
   clientFor,
-  createTestServer,
   type TestClient,
-  type TestServer,
   buildOrgWithClients,
+  useTestServer,
 } from "../testing";
 
 const SUBJECT = "Chatbot gives medical advice";
@@ -18,11 +17,7 @@ const TEXT = "The support assistant told a customer to stop taking a prescribed 
 
 for (const backend of testBackends()) {
   describe(`concern routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const { org, owner, base, member } = await buildOrgWithClients(server);

@@ -1,19 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
-import { assertChainIntact, auditEventsOf, createTestServer, type TestServer } from "../testing";
+import { assertChainIntact, auditEventsOf, useTestServer } from "../testing";
 import { fails, ok, put, scopeOrg } from "./scope-context-test-kit";
 
 const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];
 
 for (const backend of testBackends()) {
   describe(`scope & context routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("records, edits, lists, archives and restores issues, with audit events on a verified chain", async () => {
       const { org, owner, base } = await scopeOrg(server);

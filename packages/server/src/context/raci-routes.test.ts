@@ -1,20 +1,16 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
-import { assertChainIntact, auditEventsOf, buildMember, createTestServer, type TestServer } from "../testing";
+import { assertChainIntact, auditEventsOf, buildMember, useTestServer } from "../testing";
 import { fails, ok, put, scopeOrg } from "./scope-context-test-kit";
 
 const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];
 
 for (const backend of testBackends()) {
   describe(`RACI matrix routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("seeds default activities once, fills the grid, reports the one-A rule and records every change", async () => {
       const { org, owner, base } = await scopeOrg(server);

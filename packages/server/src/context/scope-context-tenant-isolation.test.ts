@@ -1,9 +1,9 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eq, sql } from "drizzle-orm";
 import { tables, verifyAuditChain } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember, clientFor, createTestServer, type TestClient, type TestServer } from "../testing";
+import { buildMember, clientFor, type TestClient, type TestServer, useTestServer } from "../testing";
 import { ok, put, scopeOrg } from "./scope-context-test-kit";
 
 const rowsOf = async (server: TestServer, orgId: string) => {
@@ -36,11 +36,7 @@ const rowsOf = async (server: TestServer, orgId: string) => {
 
 for (const backend of testBackends()) {
   describe(`scope & context tenant isolation on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const a = await scopeOrg(server);

@@ -1,8 +1,8 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
-import { assertChainIntact, createTestServer, type TestServer } from "../testing";
+import { assertChainIntact, useTestServer } from "../testing";
 import { fails, ok, scopeOrg } from "./scope-context-test-kit";
 
 const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];
@@ -10,11 +10,7 @@ const approvers: BuiltinRole[] = ["owner", "admin", "governance_lead"];
 
 for (const backend of testBackends()) {
   describe(`AIMS scope routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("drafts, submits and approves a scope with two people; the next draft copies it and supersedes it", async () => {
       const { org, owner, base, as } = await scopeOrg(server);

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { labelLinks } from "@openaims/app";
@@ -9,10 +9,9 @@ import {
   buildAiSystem,
   buildOrg,
   clientFor,
-  createTestServer,
   type TestClient,
-  type TestServer,
   buildOrgWithClients,
+  useTestServer,
 } from "../testing";
 
 /** What each role may do to a document in review that someone else wrote (written out by hand). */
@@ -27,11 +26,7 @@ const expected: Record<BuiltinRole, { create: number; approve: number; submitOwn
 
 for (const backend of testBackends()) {
   describe(`document access, isolation and input on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const { org, owner, base, member } = await buildOrgWithClients(server);

@@ -1,17 +1,13 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember, buildOrg, clientFor, createTestServer, type TestServer } from "../testing";
+import { buildMember, buildOrg, clientFor, useTestServer } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`document list on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("filters by kind, status, review, owner and title, and pages with a cursor", async () => {
       const org = await buildOrg(server);

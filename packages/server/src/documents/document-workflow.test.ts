@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, sql } from "drizzle-orm";
 import { addMonths, isoDate } from "@openaims/core";
@@ -7,19 +7,14 @@ import { testBackends } from "@openaims/db/testing";
 import {
   assertChainIntact,
   auditEventsOf,
-  createTestServer,
   type TestClient,
-  type TestServer,
   buildOrgWithClients,
+  useTestServer,
 } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`document workflow on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const { org, owner, base, member } = await buildOrgWithClients(server);

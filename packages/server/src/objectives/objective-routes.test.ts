@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { validateLinkTargets } from "@openaims/app";
@@ -8,10 +8,9 @@ import {
   auditEventsOf,
   buildAiSystem,
   buildMember,
-  createTestServer,
   type TestClient,
-  type TestServer,
   buildOrgWithClients,
+  useTestServer,
 } from "../testing";
 
 const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributor"];
@@ -19,12 +18,10 @@ const NOW = new Date("2026-07-02T12:00:00.000Z");
 
 for (const backend of testBackends()) {
   describe(`objective routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
+    const server = useTestServer(backend);
+    before(() => {
       server.ctx.now = () => NOW;
     });
-    after(async () => server?.close());
 
     async function setup() {
       const { org, owner, base, member } = await buildOrgWithClients(server);

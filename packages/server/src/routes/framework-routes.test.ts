@@ -1,7 +1,7 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember, buildOrg, clientFor, createTestServer, sessionFor, type TestServer } from "../testing";
+import { buildMember, buildOrg, clientFor, sessionFor, useTestServer } from "../testing";
 
 interface Node {
   id: string;
@@ -22,11 +22,7 @@ const find = (nodes: Node[], id: string): Node | undefined => {
 
 for (const backend of testBackends()) {
   describe(`framework catalogue routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("rejects both endpoints without credentials with 401", async () => {
       for (const url of ["/api/v1/frameworks", "/api/v1/frameworks/iso-iec-42001-2023"]) {

@@ -1,22 +1,11 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
-import {
-  assertChainIntact,
-  buildMember,
-  buildOrg,
-  clientFor,
-  createTestServer,
-  type TestServer,
-} from "../testing";
+import { assertChainIntact, buildMember, buildOrg, clientFor, useTestServer } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`Applied controls over HTTP on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("creates, edits, links, archives and restores, with audit events and a valid chain", async () => {
       const org = await buildOrg(server);

@@ -1,22 +1,12 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import ExcelJS from "exceljs";
 import { testBackends } from "@openaims/db/testing";
-import {
-  assertChainIntact,
-  auditEventsOf,
-  createTestServer,
-  type TestServer,
-  buildOrgWithClients,
-} from "../testing";
+import { assertChainIntact, auditEventsOf, buildOrgWithClients, useTestServer } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`Statement of Applicability over HTTP on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     async function setup() {
       const { org, base, member } = await buildOrgWithClients(server);

@@ -1,16 +1,12 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { verifyAuditChain } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
-import { buildOrg, clientFor, createTestServer, type TestClient, type TestServer } from "../testing";
+import { buildOrg, clientFor, type TestClient, useTestServer } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`SoA and applied control tenant isolation on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     it("answers 404 to another org on every route and changes nothing", async () => {
       const a = await buildOrg(server);

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { builtinRoles, type BuiltinRole } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
@@ -7,10 +7,9 @@ import {
   auditEventsOf,
   buildAiSystem,
   buildOrg,
-  createTestServer,
   type TestClient,
-  type TestServer,
   buildOrgWithClients,
+  useTestServer,
 } from "../testing";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -18,12 +17,10 @@ const writers: BuiltinRole[] = ["owner", "admin", "governance_lead", "contributo
 
 for (const backend of testBackends()) {
   describe(`task routes on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
+    const server = useTestServer(backend);
+    before(() => {
       server.ctx.now = () => NOW;
     });
-    after(async () => server?.close());
 
     async function setup() {
       const { org, owner, base, member } = await buildOrgWithClients(server);

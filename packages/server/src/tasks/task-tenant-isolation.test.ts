@@ -1,24 +1,13 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eq, sql } from "drizzle-orm";
 import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
-import {
-  assertChainIntact,
-  buildOrg,
-  clientFor,
-  createTestServer,
-  type TestClient,
-  type TestServer,
-} from "../testing";
+import { assertChainIntact, buildOrg, clientFor, type TestClient, useTestServer } from "../testing";
 
 for (const backend of testBackends()) {
   describe(`task tenant isolation on ${backend}`, () => {
-    let server: TestServer;
-    before(async () => {
-      server = await createTestServer({ backend });
-    });
-    after(async () => server?.close());
+    const server = useTestServer(backend);
 
     const footprint = async (orgId: string) => {
       const [t] = await server.database.db

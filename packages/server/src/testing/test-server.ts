@@ -1,3 +1,4 @@
+import { after, before } from "node:test";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { createAppContext, type AppContext, type AppSettings } from "@openaims/app";
 import type { Database } from "@openaims/db";
@@ -42,6 +43,40 @@ export async function createTestServer(
       await app.close();
       await database.close();
     },
+  };
+}
+
+/**
+ * Call inside `describe`: a test server created before the suite's tests and closed after them. The object
+ * returned stands for it (its fields are read from the running server).
+ */
+export function useTestServer(
+  backend: TestBackend,
+  options: Omit<NonNullable<Parameters<typeof createTestServer>[0]>, "backend"> = {},
+): TestServer {
+  let started: TestServer | undefined;
+  before(async () => {
+    started = await createTestServer({ ...options, backend });
+  });
+  after(async () => started?.close());
+  const current = () => {
+    if (!started) throw new Error("the test server starts in the suite's before hook");
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get ctx() {
+      return current().ctx;
+    },
+    get database() {
+      return current().database;
+    },
+    get config() {
+      return current().config;
+    },
+    close: async () => started?.close(),
   };
 }
 
