@@ -1,12 +1,10 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { lifecycleStages, type Actor } from "@openaims/core";
 import { countAuditEvents, tables, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
 import { createAppContext, type AppContext } from "../shared/context";
-import { buildOrgWithOwner } from "../testing";
+import { buildOrgWithOwner, commandFilesIn } from "../testing";
 import { archiveAiSystem } from "./archive-ai-system";
 import { createAiSystem } from "./create-ai-system";
 import { importAiSystems } from "./import-ai-systems";
@@ -59,12 +57,7 @@ for (const backend of testBackends()) {
     });
 
     it("lists every use case of this folder that runs a command in the table above", async () => {
-      const dir = fileURLToPath(new URL(".", import.meta.url));
-      const writers: string[] = [];
-      for (const f of await readdir(dir)) {
-        if (!f.endsWith(".ts") || f.endsWith(".test.ts")) continue;
-        if ((await readFile(`${dir}/${f}`, "utf8")).includes("runCommand(")) writers.push(f);
-      }
+      const writers = await commandFilesIn(new URL(".", import.meta.url));
       // archive and restore share the write in archive-ai-system.ts
       assert.deepEqual(
         writers.sort(),

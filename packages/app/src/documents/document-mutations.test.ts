@@ -1,12 +1,10 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { Actor, DocumentAction } from "@openaims/core";
 import { countAuditEvents, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
 import { createAppContext, type AppContext } from "../shared/context";
-import { buildActor, buildTestOrg } from "../testing";
+import { buildActor, buildTestOrg, commandFilesIn } from "../testing";
 import { createDocument, createDocumentFromTemplate } from "./create-document";
 import { editDocumentDraft } from "./edit-document-draft";
 import { runDocumentAction } from "./run-document-action";
@@ -76,12 +74,7 @@ for (const backend of testBackends()) {
     });
 
     it("lists every use case of this folder that runs a command", async () => {
-      const dir = fileURLToPath(new URL(".", import.meta.url));
-      const writers: string[] = [];
-      for (const f of await readdir(dir)) {
-        if (!f.endsWith(".ts") || f.endsWith(".test.ts")) continue;
-        if ((await readFile(`${dir}/${f}`, "utf8")).includes("runCommand(")) writers.push(f);
-      }
+      const writers = await commandFilesIn(new URL(".", import.meta.url));
       assert.deepEqual(writers.sort(), [
         "create-document.ts",
         "edit-document-draft.ts",

@@ -1,14 +1,12 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@openaims/core";
 import { countAuditEvents, tables, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
 import { createAppContext, type AppContext } from "../shared/context";
-import { buildActor, buildTestOrg } from "../testing";
+import { buildActor, buildTestOrg, commandFilesIn } from "../testing";
 import { archiveAppliedControl } from "./archive-applied-control";
 import { createAppliedControl } from "./create-applied-control";
 import { createSoaVersion } from "./create-soa-version";
@@ -92,15 +90,7 @@ for (const backend of testBackends()) {
         const verify = await verifyAuditChain(ctx.database.db, orgId);
         assert.equal(verify.ok, true, `${file}: ${verify.reason}`);
       }
-      const dir = fileURLToPath(new URL(".", import.meta.url));
-      const writers: string[] = [];
-      for (const f of await readdir(dir))
-        if (
-          f.endsWith(".ts") &&
-          !f.endsWith(".test.ts") &&
-          (await readFile(`${dir}/${f}`, "utf8")).includes("runCommand(")
-        )
-          writers.push(f);
+      const writers = await commandFilesIn(new URL(".", import.meta.url));
       assert.deepEqual(
         writers.sort(),
         Object.keys(mutations)

@@ -1,1 +1,2 @@
 export * from "./org-factories";
+export * from "./command-files";
