@@ -1,10 +1,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Actor, DocumentAction } from "@openaims/core";
-import { countAuditEvents, verifyAuditChain } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
 import { createAppContext, type AppContext } from "../shared/context";
-import { buildActor, buildTestOrg, commandFilesIn } from "../testing";
+import { buildActor, buildTestOrg, commandFilesIn, expectAuditEvent } from "../testing";
 import { createDocument, createDocumentFromTemplate } from "./create-document";
 import { editDocumentDraft } from "./edit-document-draft";
 import { runDocumentAction } from "./run-document-action";
@@ -28,14 +27,8 @@ for (const backend of testBackends()) {
 
     it("every mutating use case and every workflow action appends an audit event; the chain stays valid", async () => {
       const orgId = author.orgId;
-      const expectEvent = async (what: string, run: () => Promise<{ id: string; version: number }>) => {
-        const before = await countAuditEvents(ctx.database.db, orgId);
-        const doc = await run();
-        assert.ok((await countAuditEvents(ctx.database.db, orgId)) > before, `${what} wrote no audit event`);
-        const verify = await verifyAuditChain(ctx.database.db, orgId);
-        assert.equal(verify.ok, true, `${what}: ${verify.reason}`);
-        return doc;
-      };
+      const expectEvent = (what: string, run: () => Promise<{ id: string; version: number }>) =>
+        expectAuditEvent(ctx, orgId, what, run);
       await expectEvent("createDocumentFromTemplate", () =>
         createDocumentFromTemplate(ctx, author, meta, { templateKey: "internal_audit_procedure" }),
       );

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@openaims/core";
-import { countAuditEvents, tables, verifyAuditChain } from "@openaims/db";
+import { tables } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
 import { createAppContext, type AppContext } from "../shared/context";
-import { buildActor, buildTestOrg, commandFilesIn } from "../testing";
+import { buildActor, buildTestOrg, commandFilesIn, expectAuditEvent } from "../testing";
 import { archiveAppliedControl } from "./archive-applied-control";
 import { createAppliedControl } from "./create-applied-control";
 import { createSoaVersion } from "./create-soa-version";
@@ -83,12 +83,7 @@ for (const backend of testBackends()) {
         "decide-soa-version.ts": () => approveSoaVersion(ctx, other, meta, 1, { version: 1 }),
       };
       for (const [file, run] of Object.entries(mutations)) {
-        const before = await countAuditEvents(ctx.database.db, orgId);
-        await run();
-        const after = await countAuditEvents(ctx.database.db, orgId);
-        assert.ok(after > before, `${file} wrote no audit event`);
-        const verify = await verifyAuditChain(ctx.database.db, orgId);
-        assert.equal(verify.ok, true, `${file}: ${verify.reason}`);
+        await expectAuditEvent(ctx, orgId, file, run);
       }
       const writers = await commandFilesIn(new URL(".", import.meta.url));
       assert.deepEqual(

@@ -1,2 +1,3 @@
 export * from "./org-factories";
 export * from "./command-files";
+export * from "./audit";
