@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { Button } from "./button";
+import { FormErrorAlert } from "./states";
 
 interface DialogProps {
   open: boolean;
@@ -70,5 +71,43 @@ export function DialogFormActions({
         {submitLabel}
       </Button>
     </DialogActions>
+  );
+}
+
+/**
+ * A dialog that is one form: the mutation's error on top, the fields, then Cancel and submit. `onSubmit` starts
+ * the save; closing (Escape, the X, Cancel) calls `onClose`.
+ */
+export function FormDialog({
+  title,
+  wide,
+  mutation,
+  onSubmit,
+  onClose,
+  submitLabel,
+  children,
+}: {
+  title: string;
+  wide?: boolean;
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
+  onSubmit: () => void;
+  onClose: () => void;
+  submitLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} wide={wide}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <FormErrorAlert mutation={mutation} />
+        {children}
+        <DialogFormActions onCancel={onClose} busy={mutation.isPending} submitLabel={submitLabel} />
+      </form>
+    </Dialog>
   );
 }

@@ -9,7 +9,7 @@ import {
 import { contextApi, type ContextIssueView } from "../../api";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { FormDialog } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { QueryView } from "../../components/query-view";
 import { EmptyState, FormErrorAlert } from "../../components/states";
@@ -57,69 +57,65 @@ function IssueDialog({
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (f: string) => fieldErrors(save.error, f);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={issue ? "Edit issue" : "New issue"} wide>
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(draft, { onSuccess: onClose });
-        }}
-      >
-        <FormErrorAlert mutation={save} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label="Kind"
-            value={draft.kind}
-            onChange={(e) => set({ kind: e.target.value as Draft["kind"] })}
-            options={issueKinds.map((k) => ({ value: k, label: issueKindLabels[k] }))}
-            errors={err("kind")}
-          />
-          <SelectField
-            label="Topic"
-            value={draft.topic}
-            onChange={(e) => set({ topic: e.target.value as Draft["topic"] })}
-            options={issueTopics.map((t) => ({ value: t, label: issueTopicLabels[t] }))}
-            errors={err("topic")}
-          />
-        </div>
+    <FormDialog
+      title={issue ? "Edit issue" : "New issue"}
+      wide
+      mutation={save}
+      onSubmit={() => save.mutate(draft, { onSuccess: onClose })}
+      onClose={onClose}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label="Kind"
+          value={draft.kind}
+          onChange={(e) => set({ kind: e.target.value as Draft["kind"] })}
+          options={issueKinds.map((k) => ({ value: k, label: issueKindLabels[k] }))}
+          errors={err("kind")}
+        />
+        <SelectField
+          label="Topic"
+          value={draft.topic}
+          onChange={(e) => set({ topic: e.target.value as Draft["topic"] })}
+          options={issueTopics.map((t) => ({ value: t, label: issueTopicLabels[t] }))}
+          errors={err("topic")}
+        />
+      </div>
+      <TextField
+        label="Title"
+        required
+        value={draft.title}
+        onChange={(e) => set({ title: e.target.value })}
+        errors={err("title")}
+      />
+      <TextAreaField
+        label="Description"
+        value={draft.description}
+        onChange={(e) => set({ description: e.target.value })}
+        errors={err("description")}
+      />
+      <TextAreaField
+        label="Effect on the AIMS"
+        hint="How this issue helps or hinders the AIMS in reaching its intended results."
+        value={draft.effect}
+        onChange={(e) => set({ effect: e.target.value })}
+        errors={err("effect")}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label="Title"
-          required
-          value={draft.title}
-          onChange={(e) => set({ title: e.target.value })}
-          errors={err("title")}
+          label="Source"
+          value={draft.source}
+          onChange={(e) => set({ source: e.target.value })}
+          errors={err("source")}
         />
-        <TextAreaField
-          label="Description"
-          value={draft.description}
-          onChange={(e) => set({ description: e.target.value })}
-          errors={err("description")}
+        <TextField
+          label="Next review"
+          type="date"
+          value={draft.reviewDate ?? ""}
+          onChange={(e) => set({ reviewDate: e.target.value || null })}
+          errors={err("reviewDate")}
         />
-        <TextAreaField
-          label="Effect on the AIMS"
-          hint="How this issue helps or hinders the AIMS in reaching its intended results."
-          value={draft.effect}
-          onChange={(e) => set({ effect: e.target.value })}
-          errors={err("effect")}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Source"
-            value={draft.source}
-            onChange={(e) => set({ source: e.target.value })}
-            errors={err("source")}
-          />
-          <TextField
-            label="Next review"
-            type="date"
-            value={draft.reviewDate ?? ""}
-            onChange={(e) => set({ reviewDate: e.target.value || null })}
-            errors={err("reviewDate")}
-          />
-        </div>
-        <DialogFormActions onCancel={onClose} busy={save.isPending} />
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }
 

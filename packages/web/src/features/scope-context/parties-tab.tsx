@@ -10,7 +10,7 @@ import {
 import { contextApi, type InterestedPartyView } from "../../api";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { FormDialog } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { QueryView } from "../../components/query-view";
 import { EmptyState, FormErrorAlert } from "../../components/states";
@@ -36,40 +36,31 @@ function PartyDialog({
       : contextApi.createParty(orgId, { name, type, description }),
   );
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+    <FormDialog
       title={party ? "Edit interested party" : "New interested party"}
+      mutation={save}
+      onSubmit={() => save.mutate(undefined, { onSuccess: onClose })}
+      onClose={onClose}
     >
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(undefined, { onSuccess: onClose });
-        }}
-      >
-        <FormErrorAlert mutation={save} />
-        <TextField
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          errors={fieldErrors(save.error, "name")}
-        />
-        <SelectField
-          label="Type"
-          value={type}
-          onChange={(e) => setType(e.target.value as PartyType)}
-          options={partyTypes.map((t) => ({ value: t, label: partyTypeLabels[t] }))}
-        />
-        <TextAreaField
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <DialogFormActions onCancel={onClose} busy={save.isPending} />
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        errors={fieldErrors(save.error, "name")}
+      />
+      <SelectField
+        label="Type"
+        value={type}
+        onChange={(e) => setType(e.target.value as PartyType)}
+        options={partyTypes.map((t) => ({ value: t, label: partyTypeLabels[t] }))}
+      />
+      <TextAreaField
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+    </FormDialog>
   );
 }
 
@@ -108,46 +99,42 @@ function RequirementDialog({
       : contextApi.addRequirement(orgId, party.id, body);
   });
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Requirement of ${party.name}`} wide>
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(undefined, { onSuccess: onClose });
-        }}
-      >
-        <FormErrorAlert mutation={save} />
-        <TextAreaField
-          label="Requirement"
-          required
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          errors={fieldErrors(save.error, "text")}
+    <FormDialog
+      title={`Requirement of ${party.name}`}
+      wide
+      mutation={save}
+      onSubmit={() => save.mutate(undefined, { onSuccess: onClose })}
+      onClose={onClose}
+    >
+      <TextAreaField
+        label="Requirement"
+        required
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        errors={fieldErrors(save.error, "text")}
+      />
+      <SelectField
+        label="Addressed by the AIMS?"
+        value={addressed}
+        onChange={(e) => setAddressed(e.target.value as Addressed | "")}
+        options={[
+          { value: "", label: "Not decided yet" },
+          ...addressedValues.map((v) => ({ value: v, label: addressedLabels[v] })),
+        ]}
+      />
+      <TextAreaField label="How (or why not)" value={how} onChange={(e) => setHow(e.target.value)} />
+      {keepOtherLink ? (
+        <p className="text-sm text-slate-700">Linked to {requirement?.link?.label}.</p>
+      ) : (
+        <TextField
+          label="Linked framework node"
+          hint="Optional, e.g. A.8.2 or 4.2"
+          value={linkNode}
+          onChange={(e) => setLinkNode(e.target.value)}
+          errors={fieldErrors(save.error, "links")}
         />
-        <SelectField
-          label="Addressed by the AIMS?"
-          value={addressed}
-          onChange={(e) => setAddressed(e.target.value as Addressed | "")}
-          options={[
-            { value: "", label: "Not decided yet" },
-            ...addressedValues.map((v) => ({ value: v, label: addressedLabels[v] })),
-          ]}
-        />
-        <TextAreaField label="How (or why not)" value={how} onChange={(e) => setHow(e.target.value)} />
-        {keepOtherLink ? (
-          <p className="text-sm text-slate-700">Linked to {requirement?.link?.label}.</p>
-        ) : (
-          <TextField
-            label="Linked framework node"
-            hint="Optional, e.g. A.8.2 or 4.2"
-            value={linkNode}
-            onChange={(e) => setLinkNode(e.target.value)}
-            errors={fieldErrors(save.error, "links")}
-          />
-        )}
-        <DialogFormActions onCancel={onClose} busy={save.isPending} />
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }
 
