@@ -111,3 +111,10 @@ export function FormDialog({
     </Dialog>
   );
 }
+
+/** What a dialog of an organization's page takes from the page that opens it. */
+export interface OrgDialogProps {
+  orgId: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateApiTokenInput } from "@openaims/core";
 import { apiTokensApi, isApiError, type CreatedApiToken } from "../../api";
 import { OneTimeSecretResult } from "../../components/copy-button";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { Dialog, DialogFormActions, type OrgDialogProps } from "../../components/dialog";
 import { SelectField, TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
@@ -18,11 +18,7 @@ const expiryOptions = [
   { value: "", label: "Never" },
 ];
 
-export function CreateTokenDialog(props: {
-  orgId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function CreateTokenDialog(props: OrgDialogProps) {
   const { orgId, open, onOpenChange } = props;
   const queryClient = useQueryClient();
   const roles = useRoles(orgId, open);

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { documentKinds, type DocumentKind } from "@openaims/core";
 import { documentsApi, isApiError } from "../../api";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { Dialog, DialogFormActions, type OrgDialogProps } from "../../components/dialog";
 import { SelectField, TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues } from "../../lib/field-errors";
@@ -11,15 +11,7 @@ import { kindLabels } from "./document-labels";
 import { useAfterDocumentWrite } from "./queries";
 
 /** A blank document: title and kind now, the text in the draft editor afterwards. */
-export function NewDocumentDialog({
-  orgId,
-  open,
-  onOpenChange,
-}: {
-  orgId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function NewDocumentDialog({ orgId, open, onOpenChange }: OrgDialogProps) {
   const navigate = useNavigate();
   const after = useAfterDocumentWrite(orgId);
   const [title, setTitle] = useState("");

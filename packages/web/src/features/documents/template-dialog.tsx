@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { documentsApi } from "../../api";
 import { Button } from "../../components/button";
-import { Dialog, DialogActions } from "../../components/dialog";
+import { Dialog, DialogActions, type OrgDialogProps } from "../../components/dialog";
 import { MarkdownView } from "../../components/markdown-view";
 import { QueryView } from "../../components/query-view";
 import { FormErrorAlert } from "../../components/states";
@@ -11,15 +11,7 @@ import { kindLabels } from "./document-labels";
 import { useAfterDocumentWrite, useDocumentTemplates } from "./queries";
 
 /** Pick a starter template, preview it, and create a draft from it. */
-export function TemplateDialog({
-  orgId,
-  open,
-  onOpenChange,
-}: {
-  orgId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function TemplateDialog({ orgId, open, onOpenChange }: OrgDialogProps) {
   const navigate = useNavigate();
   const templates = useDocumentTemplates(orgId, open);
   const after = useAfterDocumentWrite(orgId);

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { LinkView } from "@openaims/core";
 import { evidenceApi, isApiError } from "../../api";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { Dialog, DialogFormActions, type OrgDialogProps } from "../../components/dialog";
 import { TextField } from "../../components/form-controls";
 import { Alert, errorMessage } from "../../components/states";
 import { issuesAt } from "../../lib/field-errors";
@@ -15,15 +15,7 @@ import { useAfterEvidenceWrite } from "./queries";
 const noText: EvidenceTextValues = { description: "", collectedAt: "", validUntil: "" };
 
 /** Adds a file or a link, with its links to clauses, controls and AI systems, in one request. */
-export function AddEvidenceDialog({
-  orgId,
-  open,
-  onOpenChange,
-}: {
-  orgId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function AddEvidenceDialog({ orgId, open, onOpenChange }: OrgDialogProps) {
   const navigate = useNavigate();
   const after = useAfterEvidenceWrite(orgId);
   const [kind, setKind] = useState<"file" | "link">("file");

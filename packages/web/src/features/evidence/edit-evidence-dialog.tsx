@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { evidenceApi, isApiError, type EvidenceDetailView } from "../../api";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { Dialog, DialogFormActions, type OrgDialogProps } from "../../components/dialog";
 import { TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { issuesAt } from "../../lib/field-errors";
@@ -20,11 +20,8 @@ export function EditEvidenceDialog({
   item,
   open,
   onOpenChange,
-}: {
-  orgId: string;
+}: OrgDialogProps & {
   item: EvidenceDetailView;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
 }) {
   const after = useAfterEvidenceWrite(orgId);
   const [title, setTitle] = useState(item.title);

@@ -3,16 +3,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateInvitationInput } from "@openaims/core";
 import { invitationsApi, isApiError, type CreatedInvitation } from "../../api";
 import { OneTimeSecretResult } from "../../components/copy-button";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { Dialog, DialogFormActions, type OrgDialogProps } from "../../components/dialog";
 import { SelectField, TextField, type Option } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { memberKeys } from "./queries";
 
-interface InviteDialogProps {
-  orgId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+interface InviteDialogProps extends OrgDialogProps {
   roleOptions: Option[];
 }
 

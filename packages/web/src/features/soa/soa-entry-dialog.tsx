@@ -6,7 +6,7 @@ import {
 } from "@openaims/core";
 import { isApiError, soaApi, type SoaEntryView } from "../../api";
 import { Button } from "../../components/button";
-import { Dialog, DialogActions, DialogClose } from "../../components/dialog";
+import { Dialog, DialogActions, DialogClose, type OrgDialogProps } from "../../components/dialog";
 import { Checkbox, SelectField, TextAreaField } from "../../components/form-controls";
 import { Alert, FormErrorAlert } from "../../components/states";
 import { useOwnerOptions } from "../members/owner-options";
@@ -22,11 +22,8 @@ export function SoaEntryDialog({
   entry,
   open,
   onOpenChange,
-}: {
-  orgId: string;
+}: OrgDialogProps & {
   entry: SoaEntryView;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
 }) {
   const [answer, setAnswer] = useState<Answer>(toAnswer(entry.applicable));
   const [justification, setJustification] = useState(entry.justification);

@@ -9,7 +9,7 @@ import {
 } from "@openaims/core";
 import { isApiError } from "../../api";
 import { tasksApi, type TaskView } from "../../api/tasks";
-import { Dialog, DialogFormActions } from "../../components/dialog";
+import { Dialog, DialogFormActions, type OrgDialogProps } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { FormErrorAlert } from "../../components/states";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
@@ -30,13 +30,12 @@ const subjectTypeLabels: Record<LinkTarget["type"], string> = {
  * Creates a task. Other features open it with `subject` set ("a task for this document"); then the subject is
  * fixed and shown, not asked for.
  */
-export function CreateTaskDialog(props: {
-  orgId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  subject?: LinkTarget & { label?: string };
-  onCreated?: (task: TaskView) => void;
-}) {
+export function CreateTaskDialog(
+  props: OrgDialogProps & {
+    subject?: LinkTarget & { label?: string };
+    onCreated?: (task: TaskView) => void;
+  },
+) {
   const { orgId, open, onOpenChange, subject, onCreated } = props;
   const queryClient = useQueryClient();
   const members = useMemberDirectory(orgId, open);
