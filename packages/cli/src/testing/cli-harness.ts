@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -139,4 +140,14 @@ export async function closedPort(): Promise<number> {
   const port = typeof address === "object" && address ? address.port : 0;
   await new Promise<void>((resolve) => srv.close(() => resolve()));
   return port;
+}
+
+/** Runs `aims`, asserts it exited 0 (showing stderr otherwise) and returns its stdout parsed as JSON. */
+export async function runCliJson<T = any>(
+  argv: string[],
+  opts: Parameters<typeof runCli>[1] = {},
+): Promise<T> {
+  const res = await runCli(argv, opts);
+  assert.equal(res.code, 0, res.stderr);
+  return JSON.parse(res.stdout) as T;
 }

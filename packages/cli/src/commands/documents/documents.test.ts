@@ -4,7 +4,14 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import { mintToken, orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
+import {
+  mintToken,
+  orgWithToken,
+  runCli,
+  useCliTestServer,
+  useTempDir,
+  runCliJson,
+} from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims documents on ${backend}`, () => {
@@ -21,9 +28,7 @@ for (const backend of testBackends()) {
       assert.match(templates.stdout, /^KEY +TITLE +KIND +LINKS$/m);
       assert.match(templates.stdout, /^ai_policy +AI policy +policy +5\.2, A\.2\.2/m);
 
-      const fromTemplate = await runCli(["documents", "from-template", "ai_policy", "--json"], { env });
-      assert.equal(fromTemplate.code, 0, fromTemplate.stderr);
-      const policy = JSON.parse(fromTemplate.stdout);
+      const policy = await runCliJson(["documents", "from-template", "ai_policy", "--json"], { env });
       assert.equal(policy.templateKey, "ai_policy");
       assert.equal(policy.status, "draft");
 

@@ -5,7 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
 import { buildAiSystem } from "@openaims/server/testing";
-import { orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, useTempDir, runCliJson } from "../../testing/cli-harness";
 
 const LIMIT = 256 * 1024;
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -27,7 +27,7 @@ for (const backend of testBackends()) {
         Buffer.from("\n%%EOF\n"),
       ]);
       await writeFile(join(dir.path, "eval-report.pdf"), bytes);
-      const added = await runCli(
+      const item = await runCliJson(
         [
           "evidence",
           "add",
@@ -43,8 +43,6 @@ for (const backend of testBackends()) {
         ],
         { env, cwd: dir.path },
       );
-      assert.equal(added.code, 0, added.stderr);
-      const item = JSON.parse(added.stdout);
       assert.equal(item.title, "eval-report.pdf");
       assert.equal(item.source, "cli");
       assert.equal(item.file.sha256, sha(bytes));
@@ -87,7 +85,7 @@ for (const backend of testBackends()) {
 
     it("adds a link, filters by freshness, archives and deletes", async () => {
       const { env } = await orgWithToken(t);
-      const added = await runCli(
+      const item = await runCliJson(
         [
           "evidence",
           "add",
@@ -103,8 +101,6 @@ for (const backend of testBackends()) {
         ],
         { env },
       );
-      assert.equal(added.code, 0, added.stderr);
-      const item = JSON.parse(added.stdout);
       assert.equal(item.kind, "link");
       assert.equal(item.freshness, "stale");
       const stale = await runCli(["evidence", "list", "--freshness", "stale", "--json"], { env });

@@ -2,7 +2,7 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
 import { auditEventsOf, clientFor } from "@openaims/server/testing";
-import { orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, runCliJson } from "../../testing/cli-harness";
 
 const NOW = new Date("2026-07-02T12:00:00.000Z");
 
@@ -56,12 +56,10 @@ for (const backend of testBackends()) {
       const recorded = events.find((e) => e.type === "objective.progress_recorded")!;
       assert.equal((recorded.payload as { source: string }).source, "cli");
 
-      const json = await runCli(
+      const out = await runCliJson(
         ["objectives", "progress", "add", objective.id, "--value", "0.96", "--json"],
         { env },
       );
-      assert.equal(json.code, 0, json.stderr);
-      const out = JSON.parse(json.stdout);
       assert.equal(out.objective.status, "achieved");
       assert.equal(out.progress.observedAt, NOW.toISOString());
     });

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
-import { orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, runCliJson } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims readiness on ${backend}`, () => {
@@ -63,9 +63,7 @@ for (const backend of testBackends()) {
 
     it("prints JSON narrowed the same way", async () => {
       const { env } = await orgWithPolicy("auditor");
-      const res = await runCli(["readiness", "--clause", "a.2", "--json"], { env });
-      assert.equal(res.code, 0, res.stderr);
-      const view = JSON.parse(res.stdout);
+      const view = await runCliJson(["readiness", "--clause", "a.2", "--json"], { env });
       assert.deepEqual(
         view.nodes.map((n: { nodeId: string }) => n.nodeId),
         ["A.2.2", "A.2.3", "A.2.4"],

@@ -5,7 +5,14 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import { mintToken, orgWithToken, runCli, tempDir, useCliTestServer } from "../../testing/cli-harness";
+import {
+  mintToken,
+  orgWithToken,
+  runCli,
+  tempDir,
+  useCliTestServer,
+  runCliJson,
+} from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims soa and aims controls on ${backend}`, () => {
@@ -109,7 +116,7 @@ for (const backend of testBackends()) {
 
     it("creates and lists applied controls, which then implement SoA controls", async () => {
       const { env } = await orgWithToken(t, "contributor");
-      const created = await runCli(
+      const c = await runCliJson(
         [
           "controls",
           "create",
@@ -125,8 +132,6 @@ for (const backend of testBackends()) {
         ],
         { env },
       );
-      assert.equal(created.code, 0, created.stderr);
-      const c = JSON.parse(created.stdout);
       assert.equal(c.links.length, 2);
       const bad = await runCli(["controls", "create", "--name", "x", "--link", "A.99"], { env });
       assert.equal(bad.code, 2);

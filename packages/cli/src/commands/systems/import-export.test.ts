@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
-import { orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, useTempDir, runCliJson } from "../../testing/cli-harness";
 
 const goodCsv = [
   "name,purpose,lifecycle_stage,ai_type,tags",
@@ -35,9 +35,7 @@ for (const backend of testBackends()) {
       assert.match(dry.stdout, /rows 3, created 3, updated 0, unchanged 0, invalid 0/);
       assert.deepEqual(await names(env), []);
 
-      const real = await runCli(["systems", "import", csv, "--json"], { env });
-      assert.equal(real.code, 0, real.stderr);
-      const report = JSON.parse(real.stdout);
+      const report = await runCliJson(["systems", "import", csv, "--json"], { env });
       assert.deepEqual(
         [report.dryRun, report.applied, report.total, report.created, report.invalid],
         [false, true, 3, 3, 0],

@@ -4,7 +4,14 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import { closedPort, orgWithToken, runCli, useCliTestServer, useTempDir } from "../../testing/cli-harness";
+import {
+  closedPort,
+  orgWithToken,
+  runCli,
+  useCliTestServer,
+  useTempDir,
+  runCliJson,
+} from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
   describe(`aims systems on ${backend}`, () => {
@@ -131,11 +138,9 @@ for (const backend of testBackends()) {
         yamlFile,
         "name: From YAML\npurpose: Test\naiRoles: [provider]\ngeographies:\n  - DE\n  - FR\n",
       );
-      const y = await runCli(["systems", "create", "--file", yamlFile, "--stage", "design", "--json"], {
+      const s = await runCliJson(["systems", "create", "--file", yamlFile, "--stage", "design", "--json"], {
         env,
       });
-      assert.equal(y.code, 0, y.stderr);
-      const s = JSON.parse(y.stdout);
       assert.deepEqual([s.name, s.lifecycleStage, s.geographies], ["From YAML", "design", ["DE", "FR"]]);
 
       const jsonFile = join(dir.path, "system.json");

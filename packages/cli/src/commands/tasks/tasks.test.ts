@@ -2,7 +2,7 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember } from "@openaims/server/testing";
-import { mintToken, orgWithToken, runCli, useCliTestServer } from "../../testing/cli-harness";
+import { mintToken, orgWithToken, runCli, useCliTestServer, runCliJson } from "../../testing/cli-harness";
 
 const NOW = new Date("2026-04-20T09:00:00Z");
 
@@ -15,7 +15,7 @@ for (const backend of testBackends()) {
 
     it("creates tasks, lists mine and overdue ones, and marks one done", async () => {
       const { env } = await orgWithToken(t);
-      const created = await runCli(
+      const late = await runCliJson(
         [
           "tasks",
           "create",
@@ -33,8 +33,6 @@ for (const backend of testBackends()) {
         ],
         { env },
       );
-      assert.equal(created.code, 0, created.stderr);
-      const late = JSON.parse(created.stdout);
       assert.equal(late.overdue, true);
       assert.equal(late.subject.id, "iso-iec-42001-2023:A.6.2.4");
 
