@@ -8,9 +8,10 @@ const port = Number(process.env.PORT);
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const app = Fastify({ logger: false });
 
-// The API's list query: page + owner names + the filter's total in one round trip, keyset order on (lower(name), id).
+// The API's list query: page + owner names + the filter's total in one round trip, keyset order on (lower(name), id);
+// the unfiltered total is the org's row of ai_system_counts, as in the API.
 const LIST = `select s.*, u.name as owner_name, u.email as owner_email, lower(s.name) as sort_key,
-  (select count(*)::int from ai_systems c where c.org_id = $1 and c.archived_at is null) as total
+  (select live from ai_system_counts c where c.org_id = $1) as total
   from ai_systems s left join users u on u.id = s.owner_id
   where s.org_id = $1 and s.archived_at is null order by lower(s.name), s.id limit 51`;
 const DETAIL = `select s.*, u.name as owner_name from ai_systems s left join users u on u.id = s.owner_id

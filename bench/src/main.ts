@@ -1,5 +1,5 @@
 // `npm run bench`: the API next to a bare baseline measured in the same run, audit-chain verification and
-// readiness. `BENCH_ONLY=readiness` runs only the readiness part.
+// readiness. `BENCH_ONLY=readiness` runs only the readiness part, `BENCH_ONLY=http` only the HTTP part.
 // Uses PostgreSQL: OPENAIMS_BENCH_DATABASE_URL, else OPENAIMS_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres
 // (a scratch database is created and dropped).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -71,7 +71,8 @@ async function main() {
         return { base: "http://127.0.0.1:18083", stop: () => child.kill("SIGTERM") };
       });
     if (ONLY === "readiness") return await readiness();
-    if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only "readiness" can run alone`);
+    if (ONLY && ONLY !== "http")
+      throw new Error(`BENCH_ONLY=${ONLY}: only "readiness" or "http" can run alone`);
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
     await database.pool!.query("vacuum analyze");
@@ -130,6 +131,7 @@ async function main() {
     );
 
     for (const c of children) c.kill("SIGTERM");
+    if (ONLY === "http") return;
     t = performance.now();
     await seedAuditEvents(database, seeded.orgId, EVENTS);
     out();
