@@ -7,6 +7,7 @@ import { after, before } from "node:test";
 import type { BuiltinRole } from "@openaims/core";
 import type { TestBackend } from "@openaims/db/testing";
 import {
+  buildMember,
   buildOrg,
   createTestServer,
   mintApiToken,
@@ -110,6 +111,17 @@ export async function orgWithToken(
   const org = await buildOrg(t.server);
   const token = await mintToken(t.server, org.owner, org.orgId, role);
   return { org, token, env: { OPENAIMS_URL: t.url, OPENAIMS_TOKEN: token, OPENAIMS_ORG: org.orgId } };
+}
+
+/** The env of `env` with the token of a new member of `orgId` in the given role: a second person at the CLI. */
+export async function memberEnv(
+  t: CliTestServer,
+  orgId: string,
+  env: Record<string, string>,
+  role: BuiltinRole,
+): Promise<Record<string, string>> {
+  const member = await buildMember(t.server, orgId, { role });
+  return { ...env, OPENAIMS_TOKEN: await mintToken(t.server, member, orgId) };
 }
 
 export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {

@@ -3,14 +3,13 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember } from "@openaims/server/testing";
 import {
-  mintToken,
   orgWithToken,
   runCli,
   useCliTestServer,
   useTempDir,
   runCliJson,
+  memberEnv,
 } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
@@ -20,8 +19,7 @@ for (const backend of testBackends()) {
 
     it("creates from a file and a template, lists, shows, and runs the approval in a pipeline", async () => {
       const { org, env } = await orgWithToken(t);
-      const lead = await buildMember(t.server, org.orgId, { role: "governance_lead" });
-      const leadEnv = { ...env, OPENAIMS_TOKEN: await mintToken(t.server, lead, org.orgId) };
+      const leadEnv = await memberEnv(t, org.orgId, env, "governance_lead");
 
       const templates = await runCli(["documents", "templates"], { env });
       assert.equal(templates.code, 0, templates.stderr);

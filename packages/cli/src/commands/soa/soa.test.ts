@@ -4,14 +4,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember } from "@openaims/server/testing";
 import {
-  mintToken,
   orgWithToken,
   runCli,
   tempDir,
   useCliTestServer,
   runCliJson,
+  memberEnv,
 } from "../../testing/cli-harness";
 
 for (const backend of testBackends()) {
@@ -66,8 +65,7 @@ for (const backend of testBackends()) {
       const own = await runCli(["soa", "versions", "approve", "1"], { env });
       assert.equal(own.code, 3, "four-eyes: 403");
       assert.match(own.stderr, /four-eyes/);
-      const lead = await buildMember(t.server, org.orgId, { role: "governance_lead" });
-      const leadEnv = { ...env, OPENAIMS_TOKEN: await mintToken(t.server, lead, org.orgId) };
+      const leadEnv = await memberEnv(t, org.orgId, env, "governance_lead");
       const approved = await runCli(["soa", "versions", "approve", "1", "--note", "ok"], { env: leadEnv });
       assert.equal(approved.code, 0, approved.stderr);
       assert.equal(approved.stdout, "SoA version 1 is now approved.\n");

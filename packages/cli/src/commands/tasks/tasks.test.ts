@@ -1,8 +1,7 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
-import { buildMember } from "@openaims/server/testing";
-import { mintToken, orgWithToken, runCli, useCliTestServer, runCliJson } from "../../testing/cli-harness";
+import { orgWithToken, runCli, useCliTestServer, runCliJson, memberEnv } from "../../testing/cli-harness";
 
 const NOW = new Date("2026-04-20T09:00:00Z");
 
@@ -100,8 +99,7 @@ for (const backend of testBackends()) {
         4,
       );
 
-      const viewer = await buildMember(t.server, org.orgId, { role: "viewer" });
-      const viewerEnv = { ...env, OPENAIMS_TOKEN: await mintToken(t.server, viewer, org.orgId) };
+      const viewerEnv = await memberEnv(t, org.orgId, env, "viewer");
       assert.equal((await runCli(["tasks", "create", "--title", "No"], { env: viewerEnv })).code, 3);
       assert.equal((await runCli(["tasks", "generate"], { env: viewerEnv })).code, 3);
       assert.equal((await runCli(["tasks", "list"], { env: viewerEnv })).code, 0);
