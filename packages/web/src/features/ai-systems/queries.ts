@@ -1,11 +1,6 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { aiSystemsApi, type AiSystemListParams, type AiSystemView } from "../../api";
+import { useArchiveToggle as useArchiveToggleOf } from "../../lib/use-archive-toggle";
 
 export const aiSystemKeys = {
   all: (orgId: string) => ["orgs", orgId, "ai-systems"] as const,
@@ -56,12 +51,5 @@ export function useAfterAiSystemWrite(orgId: string) {
 }
 
 export function useArchiveToggle(orgId: string) {
-  const after = useAfterAiSystemWrite(orgId);
-  return useMutation({
-    mutationFn: (s: AiSystemView) =>
-      s.archivedAt
-        ? aiSystemsApi.restore(orgId, s.id, s.version)
-        : aiSystemsApi.archive(orgId, s.id, s.version),
-    onSuccess: after,
-  });
+  return useArchiveToggleOf(orgId, aiSystemsApi, useAfterAiSystemWrite(orgId));
 }

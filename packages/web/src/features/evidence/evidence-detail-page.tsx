@@ -10,6 +10,7 @@ import { PageHeader, Section, useDocumentTitle } from "../../components/page-hea
 import { QueryView } from "../../components/query-view";
 import { Alert, FormErrorAlert } from "../../components/states";
 import { formatDate, formatDateTime } from "../../lib/format";
+import { useArchiveToggle } from "../../lib/use-archive-toggle";
 import { EditEvidenceDialog } from "./edit-evidence-dialog";
 import { EvidenceLinkPicker } from "./evidence-link-picker";
 import { FreshnessBadge, formatSize, sourceLabels } from "./evidence-labels";
@@ -34,13 +35,7 @@ function EvidenceDetail({ orgId, item }: { orgId: string; item: EvidenceDetailVi
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const archived = item.archivedAt !== null;
-  const toggle = useMutation({
-    mutationFn: () =>
-      archived
-        ? evidenceApi.restore(orgId, item.id, item.version)
-        : evidenceApi.archive(orgId, item.id, item.version),
-    onSuccess: after,
-  });
+  const toggle = useArchiveToggle(orgId, evidenceApi, after);
   const remove = useMutation({
     mutationFn: () => evidenceApi.remove(orgId, item.id),
     onSuccess: async () => {
@@ -92,7 +87,7 @@ function EvidenceDetail({ orgId, item }: { orgId: string; item: EvidenceDetailVi
               </Button>
             )}
             {(archived ? item.abilities.restore : item.abilities.archive) && (
-              <Button onClick={() => toggle.mutate()} busy={toggle.isPending}>
+              <Button onClick={() => toggle.mutate(item)} busy={toggle.isPending}>
                 {archived ? (
                   <ArchiveRestore className="size-4" aria-hidden="true" />
                 ) : (

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { objectivesApi, type ObjectiveListParams, type ObjectiveView } from "../../api";
+import { useArchiveToggle } from "../../lib/use-archive-toggle";
 
 export const objectiveKeys = {
   all: (orgId: string) => ["orgs", orgId, "objectives"] as const,
@@ -39,12 +40,5 @@ export function useAfterObjectiveWrite(orgId: string) {
 }
 
 export function useObjectiveArchiveToggle(orgId: string) {
-  const after = useAfterObjectiveWrite(orgId);
-  return useMutation({
-    mutationFn: (o: ObjectiveView) =>
-      o.archivedAt
-        ? objectivesApi.restore(orgId, o.id, o.version)
-        : objectivesApi.archive(orgId, o.id, o.version),
-    onSuccess: after,
-  });
+  return useArchiveToggle(orgId, objectivesApi, useAfterObjectiveWrite(orgId));
 }
