@@ -151,3 +151,11 @@ export const api = {
 /** `/api/v1/orgs/{orgId}` plus the rest, with each segment escaped. */
 export const orgPath = (orgId: string, ...rest: string[]) =>
   ["/api/v1/orgs", orgId, ...rest].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join("/");
+
+/** `POST …/{records}/{id}/archive` and `…/restore` with the `version` read; both answer with the record's view. */
+export const archiveEndpoints = <V>(records: string) => ({
+  archive: (orgId: string, id: string, version: number) =>
+    api.post<V>(orgPath(orgId, records, id, "archive"), { version }),
+  restore: (orgId: string, id: string, version: number) =>
+    api.post<V>(orgPath(orgId, records, id, "restore"), { version }),
+});

@@ -1,5 +1,5 @@
 import type { CreateApiTokenInput, CreateInvitationInput, CustomRoleInput } from "@openaims/core";
-import { api, orgPath } from "./client";
+import { api, archiveEndpoints, orgPath } from "./client";
 import type {
   AcceptInvitationResult,
   AiSystemListParams,
@@ -51,10 +51,7 @@ export const aiSystemsApi = {
     api.post<AiSystemView>(orgPath(orgId, "ai-systems"), body),
   update: (orgId: string, id: string, body: UpdateAiSystemInput) =>
     api.patch<AiSystemView>(orgPath(orgId, "ai-systems", id), body),
-  archive: (orgId: string, id: string, version: number) =>
-    api.post<AiSystemView>(orgPath(orgId, "ai-systems", id, "archive"), { version }),
-  restore: (orgId: string, id: string, version: number) =>
-    api.post<AiSystemView>(orgPath(orgId, "ai-systems", id, "restore"), { version }),
+  ...archiveEndpoints<AiSystemView>("ai-systems"),
   history: (orgId: string, id: string, query: PageQuery = {}, signal?: AbortSignal) =>
     api.get<Page<AuditEventView>>(orgPath(orgId, "ai-systems", id, "history"), query, signal),
 };

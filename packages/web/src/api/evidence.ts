@@ -7,7 +7,7 @@ import type {
   LinkTarget,
   UpdateEvidenceInput,
 } from "@openaims/core";
-import { buildUrl, orgPath, request } from "./client";
+import { archiveEndpoints, buildUrl, orgPath, request } from "./client";
 
 export type { EvidenceDetailView, EvidencePage, EvidenceView };
 export type EvidenceListParams = Omit<EvidenceListQueryInput, "limit"> & { limit?: number };
@@ -40,10 +40,7 @@ export const evidenceApi = {
     request<EvidenceDetailView>("PATCH", orgPath(orgId, "evidence", id), { body }),
   setLinks: (orgId: string, id: string, links: LinkTarget[], version: number) =>
     request<EvidenceDetailView>("PUT", orgPath(orgId, "evidence", id, "links"), { body: { links, version } }),
-  archive: (orgId: string, id: string, version: number) =>
-    request<EvidenceDetailView>("POST", orgPath(orgId, "evidence", id, "archive"), { body: { version } }),
-  restore: (orgId: string, id: string, version: number) =>
-    request<EvidenceDetailView>("POST", orgPath(orgId, "evidence", id, "restore"), { body: { version } }),
+  ...archiveEndpoints<EvidenceDetailView>("evidence"),
   remove: (orgId: string, id: string) => request<void>("DELETE", orgPath(orgId, "evidence", id)),
   /** A plain link: the browser downloads it with the session cookie (the server always sends an attachment). */
   contentUrl: (orgId: string, id: string) => buildUrl(orgPath(orgId, "evidence", id, "content")),

@@ -9,7 +9,7 @@ import type {
   ObjectiveView,
   UpdateObjectiveInput,
 } from "@openaims/core";
-import { api, orgPath } from "./client";
+import { api, archiveEndpoints, orgPath } from "./client";
 
 export type {
   AddObjectiveProgressInput,
@@ -41,10 +41,7 @@ export const objectivesApi = {
     api.post<ObjectiveView>(orgPath(orgId, "objectives"), body),
   update: (orgId: string, id: string, body: UpdateObjectiveInput) =>
     api.patch<ObjectiveView>(orgPath(orgId, "objectives", id), body),
-  archive: (orgId: string, id: string, version: number) =>
-    api.post<ObjectiveView>(orgPath(orgId, "objectives", id, "archive"), { version }),
-  restore: (orgId: string, id: string, version: number) =>
-    api.post<ObjectiveView>(orgPath(orgId, "objectives", id, "restore"), { version }),
+  ...archiveEndpoints<ObjectiveView>("objectives"),
   addProgress: (orgId: string, id: string, body: AddObjectiveProgressInput) =>
     api.post<ObjectiveProgressRecorded>(orgPath(orgId, "objectives", id, "progress"), body),
 };
