@@ -1,5 +1,6 @@
 import { useNavigate } from "@tanstack/react-router";
 import { aiSystemSortKeys, aiTypes, lifecycleStages } from "@openaims/core";
+import { FilterBar } from "../../components/filter-bar";
 import { SelectField, TextField } from "../../components/form-controls";
 import { useUrlTextFilter } from "../../lib/use-url-text-filter";
 import { aiTypeLabel, lifecycleLabel } from "./ai-system-fields";
@@ -18,11 +19,7 @@ export function AiSystemFilters({ orgId, search }: { orgId: string; search: AiSy
   const [q, setQ] = useUrlTextFilter(search.q, (text) => update({ q: text }));
 
   return (
-    <div
-      role="search"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-6"
-      aria-label="Filter AI systems"
-    >
+    <FilterBar label="Filter AI systems" columns={6}>
       <TextField
         label="Search"
         type="search"
@@ -65,6 +62,6 @@ export function AiSystemFilters({ orgId, search }: { orgId: string; search: AiSy
         onChange={(e) => update({ sort: e.target.value === "name" ? "" : e.target.value })}
         options={aiSystemSortKeys.map((k) => ({ value: k, label: sortLabels[k] }))}
       />
-    </div>
+    </FilterBar>
   );
 }

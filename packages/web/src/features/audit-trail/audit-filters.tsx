@@ -1,3 +1,4 @@
+import { FilterBar } from "../../components/filter-bar";
 import { SelectField, TextField } from "../../components/form-controls";
 import type { MembershipView } from "../../api";
 import { entityLabel, entityTypeOptions, eventLabel, knownEventTypes } from "./event-labels";
@@ -34,11 +35,7 @@ interface Props {
 export function AuditFilters({ values, onChange, members }: Props) {
   const set = (k: keyof AuditFilterValues, v: string) => onChange({ ...values, [k]: v });
   return (
-    <div
-      role="search"
-      aria-label="Filter audit events"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
-    >
+    <FilterBar label="Filter audit events">
       <SelectField
         label="Entity type"
         value={values.entityType}
@@ -78,6 +75,6 @@ export function AuditFilters({ values, onChange, members }: Props) {
         value={values.to}
         onChange={(e) => set("to", e.target.value)}
       />
-    </div>
+    </FilterBar>
   );
 }

@@ -4,6 +4,7 @@ import { FilePlus2, Plus } from "lucide-react";
 import { documentKinds, documentStatusFilters, reviewStatuses } from "@openaims/core";
 import type { DocumentSummaryView } from "../../api";
 import { Button } from "../../components/button";
+import { FilterBar } from "../../components/filter-bar";
 import { SelectField, TextField } from "../../components/form-controls";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
@@ -140,11 +141,7 @@ function DocumentFilters({ orgId, search }: { orgId: string; search: DocumentLis
   const [q, setQ] = useUrlTextFilter(search.q, (text) => update({ q: text }));
 
   return (
-    <div
-      role="search"
-      aria-label="Filter documents"
-      className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
-    >
+    <FilterBar label="Filter documents">
       <TextField
         label="Search"
         type="search"
@@ -180,6 +177,6 @@ function DocumentFilters({ orgId, search }: { orgId: string; search: DocumentLis
           ...reviewStatuses.map((r) => ({ value: r, label: reviewLabels[r] })),
         ]}
       />
-    </div>
+    </FilterBar>
   );
 }

@@ -4,6 +4,7 @@ import { FileText, Link2, Plus } from "lucide-react";
 import { evidenceFreshnessValues } from "@openaims/core";
 import type { EvidenceView } from "../../api";
 import { Button } from "../../components/button";
+import { FilterBar } from "../../components/filter-bar";
 import { SelectField, TextField } from "../../components/form-controls";
 import { PageHeader, useDocumentTitle } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
@@ -147,7 +148,7 @@ function EvidenceFilters({ orgId, search }: { orgId: string; search: EvidenceLis
   );
 
   return (
-    <div role="search" aria-label="Filter evidence" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+    <FilterBar label="Filter evidence">
       <TextField
         label="Search"
         type="search"
@@ -181,6 +182,6 @@ function EvidenceFilters({ orgId, search }: { orgId: string; search: EvidenceLis
           { value: "all", label: "Live and archived" },
         ]}
       />
-    </div>
+    </FilterBar>
   );
 }
