@@ -1,8 +1,9 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { Tab, TabList } from "../../components/tabs";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { Archive, ArchiveRestore, Pencil } from "lucide-react";
+import { Pencil } from "lucide-react";
 import { Badge } from "../../components/badge";
+import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Button } from "../../components/button";
 import { PageHeader } from "../../components/page-header";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
@@ -38,18 +39,7 @@ export function AiSystemDetailPage() {
           Edit
         </Button>
       )}
-      {!archived && system.abilities.archive && (
-        <Button onClick={() => toggle.mutate(system)} busy={toggle.isPending}>
-          <Archive className="size-4" aria-hidden="true" />
-          Archive
-        </Button>
-      )}
-      {archived && system.abilities.restore && (
-        <Button onClick={() => toggle.mutate(system)} busy={toggle.isPending}>
-          <ArchiveRestore className="size-4" aria-hidden="true" />
-          Restore
-        </Button>
-      )}
+      <ArchiveToggleButton record={system} toggle={toggle} />
     </>
   );
 

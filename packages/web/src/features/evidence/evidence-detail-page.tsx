@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { Archive, ArchiveRestore, Download, ExternalLink, Pencil, Trash2 } from "lucide-react";
+import { Download, ExternalLink, Pencil, Trash2 } from "lucide-react";
 import type { LinkView } from "@openaims/core";
 import { evidenceApi, type EvidenceDetailView } from "../../api";
+import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Button, buttonClass } from "../../components/button";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { PageHeader, Section, useDocumentTitle } from "../../components/page-header";
@@ -86,16 +87,7 @@ function EvidenceDetail({ orgId, item }: { orgId: string; item: EvidenceDetailVi
                 Edit
               </Button>
             )}
-            {(archived ? item.abilities.restore : item.abilities.archive) && (
-              <Button onClick={() => toggle.mutate(item)} busy={toggle.isPending}>
-                {archived ? (
-                  <ArchiveRestore className="size-4" aria-hidden="true" />
-                ) : (
-                  <Archive className="size-4" aria-hidden="true" />
-                )}
-                {archived ? "Restore" : "Archive"}
-              </Button>
-            )}
+            <ArchiveToggleButton record={item} toggle={toggle} />
             {item.abilities.delete && (
               <Button
                 variant="danger"

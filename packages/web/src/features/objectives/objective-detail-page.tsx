@@ -1,6 +1,7 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { Archive, ArchiveRestore, Pencil } from "lucide-react";
+import { Pencil } from "lucide-react";
 import { Badge } from "../../components/badge";
+import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Button } from "../../components/button";
 import { PageHeader, Section } from "../../components/page-header";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
@@ -98,16 +99,7 @@ export function ObjectiveDetailPage() {
                 Edit
               </Button>
             )}
-            {(archived ? o.abilities.restore : o.abilities.archive) && (
-              <Button onClick={() => toggle.mutate(o)} busy={toggle.isPending}>
-                {archived ? (
-                  <ArchiveRestore className="size-4" aria-hidden="true" />
-                ) : (
-                  <Archive className="size-4" aria-hidden="true" />
-                )}
-                {archived ? "Restore" : "Archive"}
-              </Button>
-            )}
+            <ArchiveToggleButton record={o} toggle={toggle} />
           </>
         }
       />
