@@ -1,5 +1,5 @@
-// The baseline: a bare Fastify route running the same list/detail SQL through `pg`, with no auth, no
-// validation and no serialization schema. Started as a child process by the bench.
+// The baseline: a bare Fastify route running the same list/detail SQL through `pg`, prepared like the API's,
+// with no auth, no validation and no serialization schema. Started as a child process by the bench.
 import Fastify from "fastify";
 import pg from "pg";
 
@@ -18,13 +18,33 @@ const DETAIL = `select s.*, u.name as owner_name from ai_systems s left join use
   where s.org_id = $1 and s.id = $2`;
 
 app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/ai-systems", async (req) => {
-  const r = await pool.query(LIST, [req.params.orgId]);
+  const r = await pool.query({ name: "bare_list", text: LIST, values: [req.params.orgId] });
   return { items: r.rows.slice(0, 50), nextCursor: null, total: r.rows[0]?.total ?? 0 };
 });
 app.get<{ Params: { orgId: string; id: string } }>("/bare/orgs/:orgId/ai-systems/:id", async (req, reply) => {
-  const r = await pool.query(DETAIL, [req.params.orgId, req.params.id]);
+  const r = await pool.query({
+    name: "bare_detail",
+    text: DETAIL,
+    values: [req.params.orgId, req.params.id],
+  });
   if (!r.rows[0]) return reply.status(404).send({ error: { code: "not_found" } });
   return r.rows[0];
+});
+// Floors for the list's latency on this machine: the cheapest database round trip, and the list's own page bytes
+// (fetched once, sent as a pre-serialized string) with no database at all.
+app.get("/bare/select1", async () => {
+  const r = await pool.query("select 1 as one");
+  return { one: r.rows[0].one };
+});
+const pageCache = new Map<string, string>();
+app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/static-page", async (req, reply) => {
+  let body = pageCache.get(req.params.orgId);
+  if (!body) {
+    const r = await pool.query(LIST, [req.params.orgId]);
+    body = JSON.stringify({ items: r.rows.slice(0, 50), nextCursor: null, total: r.rows[0]?.total ?? 0 });
+    pageCache.set(req.params.orgId, body);
+  }
+  return reply.type("application/json").send(body);
 });
 app.get("/api/health", async () => ({ status: "ok" }));
 await app.listen({ port, host: "127.0.0.1" });

@@ -109,6 +109,10 @@ async function main() {
       opts,
     );
     const apiDetail = await load(apiBase, detail, { ...opts, headers: auth });
+    // Floors on this machine at the same concurrency: the cheapest database round trip, and the list page's own
+    // bytes sent with no database work at all.
+    const select1 = await load(bareBase, ["/bare/select1"], opts);
+    const staticPage = await load(bareBase, [`/bare/orgs/${seeded.orgId}/static-page`], opts);
 
     out();
     out(
@@ -121,6 +125,8 @@ async function main() {
     out(row("API list `GET …/ai-systems?limit=50`", apiList));
     out(row("bare detail", bareDetail));
     out(row("API detail `GET …/ai-systems/{id}`", apiDetail));
+    out(row("floor: bare `select 1` route", select1));
+    out(row("floor: bare list page bytes, no database", staticPage));
     out();
     out(`List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`);
     out(
