@@ -53,3 +53,4 @@ export * from "./schemas/scope";
 export * from "./schemas/raci";
 export * from "./readiness";
 export * from "./schemas/readiness";
+export * from "./measurement";
