@@ -54,3 +54,5 @@ export * from "./schemas/raci";
 export * from "./readiness";
 export * from "./schemas/readiness";
 export * from "./measurement";
+export * from "./eu-ai-act";
+export * from "./schemas/eu-ai-act";
