@@ -9,17 +9,50 @@ const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABA
 const app = Fastify({ logger: false });
 
 // The API's list query: page + owner names + the filter's total in one round trip, keyset order on (lower(name), id);
-// the unfiltered total is the org's row of ai_system_counts, as in the API.
-const LIST = `select s.*, u.name as owner_name, u.email as owner_email, lower(s.name) as sort_key,
-  (select live from ai_system_counts c where c.org_id = $1) as total
+// the unfiltered total is the org's row of ai_system_counts, as in the API. Like the API (listAiSystemsJson),
+// PostgreSQL writes each item's JSON and the route only joins the texts, so the ratio compares like with like.
+const iso = (c: string) => `to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const arr = (c: string) => `array_to_json(array(select jsonb_array_elements_text(${c})))`;
+const LIST = `select (select row_to_json(v) from (select s.id as "id", s.org_id as "orgId", s.name as "name",
+  s.purpose as "purpose", s.description as "description", s.owner_id as "ownerId",
+  case when s.owner_id is not null then u.name end as "ownerName", s.business_unit as "businessUnit",
+  s.lifecycle_stage as "lifecycleStage", s.ai_type as "aiType", ${arr("s.ai_roles")} as "aiRoles",
+  s.deployment_context as "deploymentContext", ${arr("s.geographies")} as "geographies",
+  ${arr("s.affected_stakeholders")} as "affectedStakeholders", s.human_oversight as "humanOversight",
+  ${arr("s.tags")} as "tags", ${iso("s.archived_at")} as "archivedAt", ${iso("s.created_at")} as "createdAt",
+  ${iso("s.updated_at")} as "updatedAt", s.version as "version",
+  case when s.archived_at is null then $2::json else $3::json end as "abilities") v)::text as item,
+  s.id, lower(s.name) as sort_key, (select live from ai_system_counts c where c.org_id = $1) as total
   from ai_systems s left join users u on u.id = s.owner_id
   where s.org_id = $1 and s.archived_at is null order by lower(s.name), s.id limit 51`;
+// an owner's abilities, passed in as the API passes them
+const LIVE = JSON.stringify({
+  read: true,
+  create: true,
+  update: true,
+  archive: true,
+  restore: true,
+  import: true,
+});
+const ARCHIVED = JSON.stringify({
+  read: true,
+  create: true,
+  update: false,
+  archive: false,
+  restore: true,
+  import: true,
+});
+const listBody = (rows: { item: string; total: number | null }[]) =>
+  `{"items":[${rows
+    .slice(0, 50)
+    .map((r) => r.item)
+    .join(",")}],"nextCursor":null,"total":${rows[0]?.total ?? 0}}`;
 const DETAIL = `select s.*, u.name as owner_name from ai_systems s left join users u on u.id = s.owner_id
   where s.org_id = $1 and s.id = $2`;
 
-app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/ai-systems", async (req) => {
-  const r = await pool.query({ name: "bare_list", text: LIST, values: [req.params.orgId] });
-  return { items: r.rows.slice(0, 50), nextCursor: null, total: r.rows[0]?.total ?? 0 };
+app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/ai-systems", async (req, reply) => {
+  const r = await pool.query({ name: "bare_list", text: LIST, values: [req.params.orgId, LIVE, ARCHIVED] });
+  return reply.type("application/json").send(listBody(r.rows));
 });
 app.get<{ Params: { orgId: string; id: string } }>("/bare/orgs/:orgId/ai-systems/:id", async (req, reply) => {
   const r = await pool.query({
@@ -40,8 +73,8 @@ const pageCache = new Map<string, string>();
 app.get<{ Params: { orgId: string } }>("/bare/orgs/:orgId/static-page", async (req, reply) => {
   let body = pageCache.get(req.params.orgId);
   if (!body) {
-    const r = await pool.query(LIST, [req.params.orgId]);
-    body = JSON.stringify({ items: r.rows.slice(0, 50), nextCursor: null, total: r.rows[0]?.total ?? 0 });
+    const r = await pool.query(LIST, [req.params.orgId, LIVE, ARCHIVED]);
+    body = listBody(r.rows);
     pageCache.set(req.params.orgId, body);
   }
   return reply.type("application/json").send(body);

@@ -39,6 +39,7 @@ export { archiveAiSystem } from "./ai-systems/archive-ai-system";
 export * from "./ai-systems/restore-ai-system";
 export * from "./ai-systems/get-ai-system";
 export * from "./ai-systems/list-ai-systems";
+export * from "./ai-systems/list-ai-systems-json";
 export * from "./ai-systems/list-ai-system-history";
 export * from "./ai-systems/import-ai-systems";
 export * from "./ai-systems/export-ai-systems";

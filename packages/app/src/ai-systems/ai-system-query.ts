@@ -1,5 +1,6 @@
+import type { AnyPgColumn, SelectedFields } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
-import { invalidInput, type AiSystemFilter, aiSystemSortKeys } from "@openaims/core";
+import { invalidInput, type AiSystemFilter, aiSystemSortKeys, AiSystemView } from "@openaims/core";
 import { prepareShape, tables, type Db } from "@openaims/db";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { aiSystemColumns, type AiSystemRow } from "./ai-system-records";
@@ -118,8 +119,92 @@ export async function selectAiSystemPage(
   cursor: string | undefined,
   opts: { withTotal: boolean },
 ): Promise<{ rows: AiSystemPageRow[]; nextCursor: string | null; total: number | null }> {
+  const page = await runPage(db, orgId, filter, sort, limit, cursor, opts, "rows", {});
+  return {
+    ...page,
+    rows: page.rows.map(({ row, ownerName, ownerEmail }) => ({ row, ownerName, ownerEmail })),
+  };
+}
+
+/**
+ * The same page as `selectAiSystemPage` (same conditions, order, cursor and total), each item already written
+ * as its JSON text by PostgreSQL in exactly the presenter's form (see `aiSystemItemJson`), so the server passes
+ * the text on without building an object per row. `abilities` are the maps for live and archived systems.
+ */
+export async function selectAiSystemPageJson(
+  db: Db,
+  orgId: string,
+  filter: AiSystemFilter,
+  sort: SortKey,
+  limit: number,
+  cursor: string | undefined,
+  abilities: { live: string; archived: string },
+): Promise<{ items: string[]; nextCursor: string | null; total: number | null }> {
+  const page = await runPage(db, orgId, filter, sort, limit, cursor, { withTotal: true }, "json", {
+    liveAbilities: abilities.live,
+    archivedAbilities: abilities.archived,
+  });
+  return { items: page.rows.map((r) => r.item), nextCursor: page.nextCursor, total: page.total };
+}
+
+/** ISO 8601 in UTC with milliseconds, as `Date.prototype.toISOString` writes it (PostgreSQL's MS truncates). */
+const isoMillis = (col: AnyPgColumn) =>
+  sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A jsonb array of strings written compactly, as JSON.stringify does (jsonb's own text puts a space after commas). */
+const compactArray = (col: AnyPgColumn) =>
+  sql`array_to_json(array(select jsonb_array_elements_text(${col})))`;
+
+/** The SQL for each field of `AiSystemView`; written in the view's field order by `aiSystemItemJson`. */
+const itemFields: Record<keyof AiSystemView, SQL> = {
+  id: sql`${aiSystems.id}`,
+  orgId: sql`${aiSystems.orgId}`,
+  name: sql`${aiSystems.name}`,
+  purpose: sql`${aiSystems.purpose}`,
+  description: sql`${aiSystems.description}`,
+  ownerId: sql`${aiSystems.ownerId}`,
+  ownerName: sql`case when ${aiSystems.ownerId} is not null then ${users.name} end`,
+  businessUnit: sql`${aiSystems.businessUnit}`,
+  lifecycleStage: sql`${aiSystems.lifecycleStage}`,
+  aiType: sql`${aiSystems.aiType}`,
+  aiRoles: compactArray(aiSystems.aiRoles),
+  deploymentContext: sql`${aiSystems.deploymentContext}`,
+  geographies: compactArray(aiSystems.geographies),
+  affectedStakeholders: compactArray(aiSystems.affectedStakeholders),
+  humanOversight: sql`${aiSystems.humanOversight}`,
+  tags: compactArray(aiSystems.tags),
+  archivedAt: isoMillis(aiSystems.archivedAt),
+  createdAt: isoMillis(aiSystems.createdAt),
+  updatedAt: isoMillis(aiSystems.updatedAt),
+  version: sql`${aiSystems.version}`,
+  abilities: sql`case when ${aiSystems.archivedAt} is null then ${p("liveAbilities")}::json else ${p("archivedAbilities")}::json end`,
+};
+const viewFields = Object.keys(AiSystemView.shape) as (keyof AiSystemView)[];
+if (viewFields.length !== Object.keys(itemFields).length || viewFields.some((f) => !itemFields[f]))
+  throw new Error("ai-system-query: the SQL item fields no longer match AiSystemView");
+
+/**
+ * One list item as JSON text: `row_to_json` over a row with the view's field names in the view's order writes
+ * compact JSON (no spaces) and escapes strings as JSON.stringify does; `json` parameters (the abilities) are
+ * copied verbatim. Cast to text so the driver hands over the string without parsing it.
+ */
+const aiSystemItemJson = sql<string>`(select row_to_json(v) from (select ${sql.join(
+  viewFields.map((f) => sql`${itemFields[f]} as ${sql.identifier(f)}`),
+  sql`, `,
+)}) v)::text`;
+
+async function runPage<K extends "rows" | "json">(
+  db: Db,
+  orgId: string,
+  filter: AiSystemFilter,
+  sort: SortKey,
+  limit: number,
+  cursor: string | undefined,
+  opts: { withTotal: boolean },
+  kind: K,
+  extra: Record<string, unknown>,
+) {
   const spec = sortSpec(sort);
-  const values = { ...listValues(orgId, filter), limit: limit + 1 };
+  const values = { ...listValues(orgId, filter), ...extra, limit: limit + 1 };
   const after = decodeCursor(cursor, 3);
   if (after) {
     const [s, key, id] = after;
@@ -144,14 +229,12 @@ export async function selectAiSystemPage(
     const dir = spec.desc ? desc : asc;
     // The total rides along as an uncorrelated subquery (computed once), so a page is one round trip.
     const total = opts.withTotal ? sql<number>`(${totalQuery(db, filter)})`.mapWith(Number) : sql<null>`null`;
+    const projection: SelectedFields =
+      kind === "rows"
+        ? { row: aiSystemColumns, ownerName: users.name, ownerEmail: users.email }
+        : { item: aiSystemItemJson, id: aiSystems.id };
     return db
-      .select({
-        row: aiSystemColumns,
-        ownerName: users.name,
-        ownerEmail: users.email,
-        sortKey: spec.asText,
-        total,
-      })
+      .select({ ...projection, sortKey: spec.asText, total })
       .from(aiSystems)
       .leftJoin(users, eq(users.id, aiSystems.ownerId))
       .where(and(...conds))
@@ -163,16 +246,26 @@ export async function selectAiSystemPage(
     filter.q === undefined && filter.tag === undefined
       ? prepareShape(
           db,
-          "openaims_ai_system_page",
+          kind === "rows" ? "openaims_ai_system_page" : "openaims_ai_system_json",
           shapeOf(filter, sort, !!after, opts.withTotal),
           MAX_PREPARED_SHAPES,
           (name) => build().prepare(name),
         )
       : null;
-  const rows = await (prepared ? prepared.execute(values) : build().execute(values));
+  type Row = {
+    row: AiSystemRow;
+    ownerName: string | null;
+    ownerEmail: string | null;
+    item: string;
+    id: string;
+    sortKey: string;
+    total: number | null;
+  };
+  const rows = (await (prepared ? prepared.execute(values) : build().execute(values))) as unknown as Row[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor([sort, last.sortKey, last.row.id]) : null;
+  const lastId = last ? (kind === "rows" ? last.row.id : last.id) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor([sort, last.sortKey, lastId]) : null;
   let count: number | null = rows[0]?.total ?? null;
   // No row to carry the total: without a cursor the filter matches nothing; after one, ask separately.
   if (opts.withTotal && rows.length === 0)

@@ -12,13 +12,14 @@ import {
   createAiSystem,
   getAiSystem,
   listAiSystemHistory,
-  listAiSystems,
+  listAiSystemsJson,
   restoreAiSystem,
+  type AiSystemPageJson,
   updateAiSystem,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
 import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
-import { shapedSerializerCompiler } from "../plugins/shaped-serializer";
+import { JsonText, shapedSerializerCompiler } from "../plugins/shaped-serializer";
 
 const tags = ["ai-systems"];
 const base = "/api/v1/orgs/:orgId/ai-systems";
@@ -40,7 +41,11 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
       },
       serializerCompiler: shapedSerializerCompiler,
     },
-    async (request) => listAiSystems(ctx, await request.actorFor(request.params.orgId), request.query),
+    async (request) => {
+      const page = await listAiSystemsJson(ctx, await request.actorFor(request.params.orgId), request.query);
+      // the items' JSON comes written by PostgreSQL; only the envelope is assembled here
+      return aiSystemPageBody(page) as unknown as AiSystemPage;
+    },
   );
 
   app.post(
@@ -125,5 +130,16 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
         request.params.id,
         request.query,
       ),
+  );
+}
+
+/**
+ * The list's body in `AiSystemPage`'s field order, with the items' JSON text spliced in unparsed. A test
+ * (ai-system-list-json.test.ts) checks it byte for byte against `listAiSystems` + the shaped serializer.
+ */
+export function aiSystemPageBody(page: AiSystemPageJson): JsonText {
+  return new JsonText(
+    `{"items":[${page.items.join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)},` +
+      `"total":${JSON.stringify(page.total)},"abilities":${JSON.stringify(page.abilities)}}`,
   );
 }
