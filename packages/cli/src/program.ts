@@ -16,6 +16,7 @@ import { registerDocumentsCommands } from "./commands/documents/register";
 import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
+import { registerMeasureCommands } from "./commands/measure/register";
 
 const VERSION = "0.1.0";
 
@@ -67,13 +68,14 @@ Docs: docs/cli.md`,
   registerObjectivesCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
+  registerMeasureCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerAdminCommands(program, ctx);
   for (const group of program.commands) addProfileOption(group);
   return program;
 }
 
-const LOCAL_GROUPS = new Set(["db", "admin"]);
+const LOCAL_GROUPS = new Set(["db", "admin", "measure"]);
 
 /** `--profile` is accepted after the command too (`aims systems list --profile prod`), except for local ones. */
 function addProfileOption(cmd: Command) {

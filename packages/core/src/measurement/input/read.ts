@@ -11,6 +11,8 @@ export interface TabularRow {
   line: number;
   /** Strings from CSV; JSON Lines may give numbers, booleans or null. Missing keys are undefined. */
   cells: readonly unknown[];
+  /** The parser could not read this row (e.g. invalid JSON, a broken quote): counted invalid with this message. */
+  error?: string;
 }
 
 /** A record plus the optional timestamp/segment the spec asked for. */
@@ -248,6 +250,11 @@ export function createClassificationMapper(spec: ClassificationInputSpec, option
     if (width < 0) throw new Error("header() must be called before row()");
     report.rowsRead++;
     const cells = r.cells;
+    if (r.error !== undefined) {
+      report.rowsInvalid++;
+      issue(r.line, null, r.error);
+      return null;
+    }
     if (checkWidth && cells.length !== width) {
       report.rowsInvalid++;
       issue(r.line, null, `has ${cells.length} fields but the header has ${width}`);
@@ -433,6 +440,7 @@ export async function mapClassificationRows(
   let seenHeader = false;
   for await (const r of rows) {
     if (!seenHeader) {
+      if (r.error !== undefined) throw invalidInput(`Line ${r.line} ${r.error}; expected the header first.`);
       mapper.header(r.cells);
       seenHeader = true;
       continue;
