@@ -21,6 +21,7 @@ import { taskRoutes } from "./task-routes";
 import { objectiveRoutes } from "./objective-routes";
 import { concernRoutes } from "./concern-routes";
 import { soaRoutes } from "./soa-routes";
+import { euAiActRoutes } from "./eu-ai-act-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -46,4 +47,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await objectiveRoutes(app, deps);
   await concernRoutes(app, deps);
   await soaRoutes(app, deps);
+  await euAiActRoutes(app, deps);
 }
