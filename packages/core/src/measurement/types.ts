@@ -270,5 +270,7 @@ export const FairnessResult = z.strictObject({
   parity: z.array(AttributeParity),
   inequality: z.array(InequalityIndex),
   conventions: FairnessConventions,
+  /** Plain-language warnings (e.g. scores outside [0, 1] → no calibration; unknown reference group). */
+  warnings: z.array(z.string()),
 });
 export type FairnessResult = z.infer<typeof FairnessResult>;
