@@ -16,6 +16,7 @@ import { registerDocumentsCommands } from "./commands/documents/register";
 import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
+import { registerClassify } from "./commands/classify/classify";
 import { registerMeasureCommands } from "./commands/measure/register";
 
 const VERSION = "0.1.0";
@@ -68,6 +69,7 @@ Docs: docs/cli.md`,
   registerObjectivesCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
+  registerClassify(program, ctx);
   registerMeasureCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerAdminCommands(program, ctx);
@@ -75,7 +77,7 @@ Docs: docs/cli.md`,
   return program;
 }
 
-const LOCAL_GROUPS = new Set(["db", "admin", "measure"]);
+const LOCAL_GROUPS = new Set(["db", "admin", "measure", "classify"]);
 
 /** `--profile` is accepted after the command too (`aims systems list --profile prod`), except for local ones. */
 function addProfileOption(cmd: Command) {
