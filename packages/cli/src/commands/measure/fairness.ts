@@ -3,7 +3,7 @@ import { createFairnessAccumulator, type FairnessOptions } from "@openaims/core"
 import type { CommandContext } from "../../command-context";
 import { usageError } from "../../exit-codes";
 import { printJson } from "../../output/format";
-import { addInputOptions, noteInput, readInput, type InputOptions } from "./input-options";
+import { addInputOptions, checkedSpec, noteInput, readInput, type InputOptions } from "./input-options";
 import { fairnessText } from "./present";
 
 interface FairnessCliOptions extends InputOptions {
@@ -72,6 +72,7 @@ export function registerMeasureFairness(measure: Command, ctx: CommandContext) {
     )
     .action(
       ctx.action(async (opts: FairnessCliOptions) => {
+        checkedSpec(opts);
         const minGroupSize = intOption("--min-group-size", opts.minGroupSize, 0);
         const samples = intOption("--bootstrap", opts.bootstrap, 0) ?? 0;
         const seed = intOption("--seed", opts.seed, 0) ?? 1;

@@ -124,6 +124,19 @@ export function inputSpec(opts: InputOptions): ClassificationInputSpec {
   };
 }
 
+/** The spec from the options, checked before anything is read (exit 2 naming the flags). */
+export function checkedSpec(opts: InputOptions): ClassificationInputSpec {
+  const spec = inputSpec(opts);
+  try {
+    assertClassificationInputSpec(spec);
+  } catch (e) {
+    if (e instanceof DomainError)
+      throw new CliError(ExitCode.usage, e.message, optionIssues(domainIssues(e)));
+    throw e;
+  }
+  return spec;
+}
+
 /** The input part of every measurement result: the file's identity plus the reader's report. */
 export interface InputSummary extends InputReport {
   file: string;

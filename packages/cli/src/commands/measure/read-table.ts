@@ -70,11 +70,13 @@ async function* csvRows(input: Readable, delimiter: string): AsyncIterable<Tabul
   input.on("error", (e) => parser.destroy(e));
   input.pipe(parser);
   for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    while (skipped.length > 0) yield skipped.shift()!;
     // info.lines is the line the record ends on; a quoted multi-line field starts it earlier
     let inner = 0;
     for (const f of r.record) inner += newlines(f);
-    yield { line: r.info.lines - inner, cells: r.record };
+    const line = r.info.lines - inner;
+    // the parser reports skipped records as it meets them, possibly ahead of the records still queued
+    while (skipped.length > 0 && skipped[0]!.line < line) yield skipped.shift()!;
+    yield { line, cells: r.record };
   }
   while (skipped.length > 0) yield skipped.shift()!;
 }
