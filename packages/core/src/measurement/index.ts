@@ -1,3 +1,4 @@
 export * from "./types";
 export * from "./fairness";
 export * from "./input";
+export * from "./performance";

@@ -274,3 +274,88 @@ export const FairnessResult = z.strictObject({
   warnings: z.array(z.string()),
 });
 export type FairnessResult = z.infer<typeof FairnessResult>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Performance (binary classification and regression).
+
+export interface PerformanceOptions {
+  /** Equal-width calibration bins on [0, 1] for ECE/MCE. Default 10. */
+  calibrationBins?: number;
+  /** Scored rows kept for the exact ROC AUC (rank sum with ties as ½). Beyond it, the histogram AUC is used. Default 200 000. */
+  exactAucLimit?: number;
+  /** Equal-width histogram bins on [0, 1] for the AUC beyond the exact limit. Default 10 000. */
+  aucBins?: number;
+  /** Probabilities are clipped to [ε, 1 − ε] in the log loss. Default 1e-15. */
+  logLossEpsilon?: number;
+}
+
+export type PerformanceRecord = Pick<ClassificationRecord, "label" | "prediction" | "score">;
+
+export interface PerformanceAccumulator {
+  add(r: PerformanceRecord): void;
+  result(): PerformanceResult;
+}
+
+export const ScoredMetric = z.strictObject({ value: MetricValue, reason: z.string().nullable() });
+export type ScoredMetric = z.infer<typeof ScoredMetric>;
+
+export const PerformanceResult = z.strictObject({
+  kind: z.literal("performance"),
+  version: z.literal(1),
+  n: z.number().int(),
+  tp: z.number().int(),
+  fp: z.number().int(),
+  tn: z.number().int(),
+  fn: z.number().int(),
+  accuracy: MetricValue,
+  precision: MetricValue,
+  recall: MetricValue,
+  specificity: MetricValue,
+  balancedAccuracy: MetricValue,
+  f1: MetricValue,
+  /** Rows that carried a finite score. */
+  scored: z.number().int(),
+  rocAuc: z.strictObject({
+    value: MetricValue,
+    reason: z.string().nullable(),
+    method: z.enum(["exact_rank", "histogram"]).nullable(),
+    /** Histogram method: upper bound of |histogram AUC − exact AUC| (pairs sharing a bin); 0 for exact. */
+    maxError: z.number().nullable(),
+  }),
+  gini: MetricValue,
+  logLoss: ScoredMetric,
+  brier: ScoredMetric,
+  ece: ScoredMetric,
+  mce: ScoredMetric,
+  calibrationBins: z.array(CalibrationBin),
+  conventions: z.strictObject({
+    positiveLabel: z.literal(1),
+    zeroDivision: z.literal("null_with_reason"),
+    logLossEpsilon: z.number(),
+    calibrationBinning: z.strictObject({ bins: z.number().int(), binning: z.literal("uniform") }),
+    aucTies: z.literal("half"),
+    exactAucLimit: z.number().int(),
+    aucBins: z.number().int(),
+  }),
+});
+export type PerformanceResult = z.infer<typeof PerformanceResult>;
+
+export interface RegressionRecord {
+  actual: number;
+  predicted: number;
+}
+
+export interface RegressionAccumulator {
+  add(r: RegressionRecord): void;
+  result(): RegressionResult;
+}
+
+export const RegressionResult = z.strictObject({
+  kind: z.literal("regression"),
+  version: z.literal(1),
+  n: z.number().int(),
+  mae: MetricValue,
+  rmse: MetricValue,
+  r2: ScoredMetric,
+});
+export type RegressionResult = z.infer<typeof RegressionResult>;
