@@ -218,6 +218,12 @@ const readinessRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/readiness/readiness-page"), "ReadinessPage"),
 });
 
+const euAiActRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "eu-ai-act",
+  component: lazyRouteComponent(() => import("./features/eu-ai-act/classifier-page"), "EuAiActClassifierPage"),
+});
+
 const tasksRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "tasks",
@@ -336,6 +342,7 @@ const routeTree = rootRoute.addChildren([
     documentDetailRoute,
     tasksRoute,
     readinessRoute,
+    euAiActRoute,
     evidenceRoute,
     evidenceDetailRoute,
     soaRoute,

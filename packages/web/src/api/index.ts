@@ -10,3 +10,4 @@ export * from "./readiness";
 export * from "./scope-context";
 export * from "./evidence";
 export * from "./soa";
+export * from "./eu-ai-act";

@@ -24,6 +24,7 @@ import {
   Globe2,
   Network,
   Library,
+  Gavel,
 } from "lucide-react";
 
 export type NavTarget =
@@ -40,6 +41,7 @@ export type NavTarget =
   | "/orgs/$orgId/concerns"
   | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
+  | "/orgs/$orgId/eu-ai-act"
   | "/orgs/$orgId/evidence"
   | "/orgs/$orgId/settings/members"
   | "/orgs/$orgId/settings/roles"
@@ -58,6 +60,7 @@ export const aimsNav: NavItem[] = [
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
+  { label: "EU AI Act classifier", icon: Gavel, to: "/orgs/$orgId/eu-ai-act" },
   { label: "Scope & context", icon: Globe2, to: "/orgs/$orgId/scope" },
   { label: "Responsibilities", icon: Network, to: "/orgs/$orgId/responsibilities" },
   { label: "Policies & documents", icon: FileText, to: "/orgs/$orgId/documents" },
