@@ -221,7 +221,10 @@ const readinessRoute = createRoute({
 const euAiActRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "eu-ai-act",
-  component: lazyRouteComponent(() => import("./features/eu-ai-act/classifier-page"), "EuAiActClassifierPage"),
+  component: lazyRouteComponent(
+    () => import("./features/eu-ai-act/classifier-page"),
+    "EuAiActClassifierPage",
+  ),
 });
 
 const tasksRoute = createRoute({
