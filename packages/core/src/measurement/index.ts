@@ -2,3 +2,4 @@ export * from "./types";
 export * from "./fairness";
 export * from "./input";
 export * from "./performance";
+export * from "./drift";

@@ -359,3 +359,104 @@ export const RegressionResult = z.strictObject({
   r2: ScoredMetric,
 });
 export type RegressionResult = z.infer<typeof RegressionResult>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drift: per-column summaries built while streaming, compared reference vs current.
+
+export interface ColumnSummarizerOptions {
+  /** Numeric columns keep an exact sample up to this many values, then a seeded reservoir sample. Default 100 000. */
+  reservoirSize?: number;
+  /** Seed of the reservoir sampling. Default 1. */
+  seed?: number;
+  /** Categorical columns keep at most this many distinct values; later new values count as `__other__`. Default 1000. */
+  maxCategories?: number;
+}
+
+export const NumericColumnSummary = z.strictObject({
+  kind: z.literal("numeric"),
+  name: z.string(),
+  /** Non-missing values seen. */
+  n: z.number().int(),
+  missing: z.number().int(),
+  min: MetricValue,
+  max: MetricValue,
+  mean: MetricValue,
+  std: MetricValue,
+  /** Sorted values: all of them while n ≤ reservoirSize, else a uniform reservoir sample. */
+  sample: z.array(z.number()),
+  sampled: z.boolean(),
+});
+export type NumericColumnSummary = z.infer<typeof NumericColumnSummary>;
+
+export const CategoricalColumnSummary = z.strictObject({
+  kind: z.literal("categorical"),
+  name: z.string(),
+  n: z.number().int(),
+  missing: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  /** Distinct values beyond maxCategories were counted under `__other__`. */
+  truncated: z.boolean(),
+});
+export type CategoricalColumnSummary = z.infer<typeof CategoricalColumnSummary>;
+
+export const ColumnSummary = z.discriminatedUnion("kind", [NumericColumnSummary, CategoricalColumnSummary]);
+export type ColumnSummary = z.infer<typeof ColumnSummary>;
+
+export interface ColumnSummarizer {
+  /** null, undefined, "" and NaN count as missing. */
+  add(value: number | string | null | undefined): void;
+  summary(): ColumnSummary;
+}
+
+export const DriftBin = z.strictObject({
+  label: z.string(),
+  reference: z.number(),
+  current: z.number(),
+  /** (a − e)·ln(a / e) after flooring at ε. */
+  psiContribution: z.number(),
+});
+export type DriftBin = z.infer<typeof DriftBin>;
+
+export const DriftTest = z.strictObject({
+  metric: z.enum(["psi", "ks", "chi_square", "jensen_shannon", "wasserstein"]),
+  /** PSI, KS D, χ² statistic, JS distance, or W1 normalised by the reference std. */
+  value: MetricValue,
+  pValue: MetricValue,
+  /** Human band or test verdict, e.g. stable / moderate / significant, drift / no_drift. */
+  band: z.string().nullable(),
+  drift: z.boolean().nullable(),
+  threshold: z.string(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+});
+export type DriftTest = z.infer<typeof DriftTest>;
+
+export const ColumnDrift = z.strictObject({
+  kind: z.literal("drift"),
+  version: z.literal(1),
+  column: z.string(),
+  columnKind: z.enum(["numeric", "categorical"]),
+  referenceN: z.number().int(),
+  currentN: z.number().int(),
+  referenceMissing: z.number().int(),
+  currentMissing: z.number().int(),
+  bins: z.array(DriftBin),
+  tests: z.array(DriftTest),
+  conventions: z.strictObject({
+    binning: z.string(),
+    epsilon: z.number(),
+    jsLogBase: z.literal("e"),
+    wassersteinNormalisation: z.string(),
+    chiSquareForm: z.literal("homogeneity_2xk"),
+    sampled: z.boolean(),
+  }),
+  warnings: z.array(z.string()),
+});
+export type ColumnDrift = z.infer<typeof ColumnDrift>;
+
+export interface DriftOptions {
+  /** Floor for zero proportions in PSI. Default 1e-4. */
+  epsilon?: number;
+  /** Numeric quantile bins on the reference. Default 10 (deciles). */
+  bins?: number;
+}

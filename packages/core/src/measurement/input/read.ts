@@ -76,6 +76,8 @@ export interface ReadOptions {
   skipInvalid?: boolean;
   /** Invalid rows listed in the report (all are counted). Default 100. */
   maxIssues?: number;
+  /** At least one group column (fairness). Default true; performance measures may have none. */
+  requireGroups?: boolean;
 }
 
 const MAX_UNEXPECTED = 20;
@@ -127,7 +129,7 @@ const mappingOf = (positive?: readonly string[], negative?: readonly string[]) =
  * the record, or null when the row is left out (counted in the report).
  */
 export function createClassificationMapper(spec: ClassificationInputSpec, options: ReadOptions = {}) {
-  assertClassificationInputSpec(spec);
+  assertClassificationInputSpec(spec, { requireGroups: options.requireGroups });
   const maxIssues = options.maxIssues ?? 100;
   const naValues = [...(spec.naValues ?? DEFAULT_NA_VALUES)];
   const naSet = new Set(naValues);

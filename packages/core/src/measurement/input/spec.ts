@@ -33,7 +33,10 @@ export interface ClassificationInputSpec {
 }
 
 /** Checks the spec itself (before any file is read); throws invalid_input with one issue per problem. */
-export function assertClassificationInputSpec(spec: ClassificationInputSpec): void {
+export function assertClassificationInputSpec(
+  spec: ClassificationInputSpec,
+  { requireGroups = true }: { requireGroups?: boolean } = {},
+): void {
   const issues: FieldIssue[] = [];
   const blank = (s: string | undefined) => s === undefined || s.trim() === "";
   if (blank(spec.label)) issues.push({ path: "label", message: "give the label column" });
@@ -54,7 +57,7 @@ export function assertClassificationInputSpec(spec: ClassificationInputSpec): vo
   if (hasScore && (spec.positive?.length || spec.negative?.length)) {
     issues.push({ path: "positive", message: "positive/negative values apply to a prediction column only" });
   }
-  if (spec.groups.length === 0) {
+  if (requireGroups && spec.groups.length === 0) {
     issues.push({ path: "group", message: "give at least one sensitive-attribute (group) column" });
   }
   const dup = spec.groups.filter((g, i) => spec.groups.indexOf(g) !== i);

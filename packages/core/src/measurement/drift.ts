@@ -1,0 +1,485 @@
+// Drift between a reference and a current column: streaming summaries (bounded: a seeded reservoir for numbers,
+// capped category counts for categories) and the comparison (PSI, KS, chi-square, Jensen–Shannon, Wasserstein).
+import { quantileSorted, seededRandom } from "./random";
+import type {
+  CategoricalColumnSummary,
+  ColumnDrift,
+  ColumnSummarizer,
+  ColumnSummarizerOptions,
+  ColumnSummary,
+  DriftBin,
+  DriftOptions,
+  DriftTest,
+  NumericColumnSummary,
+} from "./types";
+
+export const OTHER_CATEGORY = "__other__";
+export const MISSING_CATEGORY = "__missing__";
+
+const isMissing = (v: unknown) =>
+  v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
+
+export function createColumnSummarizer(
+  name: string,
+  kind: "numeric" | "categorical",
+  options: ColumnSummarizerOptions = {},
+): ColumnSummarizer {
+  const reservoirSize = options.reservoirSize ?? 100_000;
+  const maxCategories = options.maxCategories ?? 1000;
+  const rnd = seededRandom(options.seed ?? 1);
+  let n = 0;
+  let missing = 0;
+  let mean = 0;
+  let m2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const sample: number[] = [];
+  const counts = new Map<string, number>();
+  let truncated = false;
+
+  return {
+    add(value) {
+      if (isMissing(value)) {
+        missing++;
+        return;
+      }
+      if (kind === "categorical") {
+        n++;
+        let key = String(value);
+        if (!counts.has(key) && counts.size >= maxCategories) {
+          key = OTHER_CATEGORY;
+          truncated = true;
+        }
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return;
+      }
+      const x = typeof value === "number" ? value : Number(value);
+      if (!Number.isFinite(x)) throw new RangeError(`${name}: "${String(value)}" is not a number`);
+      n++;
+      const d = x - mean;
+      mean += d / n;
+      m2 += d * (x - mean);
+      if (x < min) min = x;
+      if (x > max) max = x;
+      if (sample.length < reservoirSize) sample.push(x);
+      else {
+        const j = Math.floor(rnd() * n);
+        if (j < reservoirSize) sample[j] = x;
+      }
+    },
+    summary(): ColumnSummary {
+      if (kind === "categorical")
+        return {
+          kind,
+          name,
+          n,
+          missing,
+          counts: Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+          truncated,
+        };
+      return {
+        kind,
+        name,
+        n,
+        missing,
+        min: n === 0 ? null : min,
+        max: n === 0 ? null : max,
+        mean: n === 0 ? null : mean,
+        std: n === 0 ? null : Math.sqrt(m2 / n),
+        sample: [...sample].sort((a, b) => a - b),
+        sampled: n > reservoirSize,
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics helpers.
+
+function lnGamma(x: number): number {
+  // Lanczos approximation (g = 7, 9 coefficients).
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  x -= 1;
+  let a = c[0]!;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Regularized upper incomplete gamma Q(a, x) (series below a + 1, continued fraction above). */
+export function gammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
+  const lead = -x + a * Math.log(x) - lnGamma(a);
+  if (x < a + 1) {
+    let sum = 1 / a;
+    let term = sum;
+    for (let k = 1; k < 1000; k++) {
+      term *= x / (a + k);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(lead));
+  }
+  // Modified Lentz for the continued fraction of Q.
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-15) break;
+  }
+  return Math.min(1, Math.exp(lead) * h);
+}
+
+/** Survival function of the chi-square distribution. */
+export const chiSquareSf = (stat: number, dof: number) => gammaQ(dof / 2, stat / 2);
+
+/** Kolmogorov distribution tail Q_KS(λ) = 2 Σ_{k≥1} (−1)^{k−1} e^{−2k²λ²}. */
+export function ksTail(lambda: number): number {
+  if (lambda < 0.2) return 1;
+  let sum = 0;
+  for (let k = 1; k <= 100; k++) {
+    const term = (k % 2 === 1 ? 1 : -1) * Math.exp(-2 * k * k * lambda * lambda);
+    sum += term;
+    if (Math.abs(term) < 1e-16) break;
+  }
+  return Math.min(1, Math.max(0, 2 * sum));
+}
+
+/** Two-sample KS statistic D = sup |F_a − F_b| on sorted samples. */
+export function ksStatistic(a: number[], b: number[]): number {
+  let i = 0,
+    j = 0,
+    d = 0;
+  while (i < a.length && j < b.length) {
+    const x = Math.min(a[i]!, b[j]!);
+    while (i < a.length && a[i] === x) i++;
+    while (j < b.length && b[j] === x) j++;
+    d = Math.max(d, Math.abs(i / a.length - j / b.length));
+  }
+  return d;
+}
+
+/** W1 = ∫ |F_a − F_b| dx on sorted samples. */
+export function wasserstein1(a: number[], b: number[]): number {
+  let i = 0,
+    j = 0,
+    w = 0;
+  let prev: number | null = null;
+  while (i < a.length || j < b.length) {
+    const x = Math.min(i < a.length ? a[i]! : Infinity, j < b.length ? b[j]! : Infinity);
+    if (prev !== null) w += Math.abs(i / a.length - j / b.length) * (x - prev);
+    while (i < a.length && a[i] === x) i++;
+    while (j < b.length && b[j] === x) j++;
+    prev = x;
+  }
+  return w;
+}
+
+/** PSI with proportions floored at ε; returns the total and the per-bin contributions. */
+export function populationStabilityIndex(expected: number[], actual: number[], epsilon = 1e-4) {
+  const contributions = expected.map((e0, i) => {
+    const e = Math.max(e0, epsilon);
+    const a = Math.max(actual[i]!, epsilon);
+    return (a - e) * Math.log(a / e);
+  });
+  return { value: contributions.reduce((s, c) => s + c, 0), contributions };
+}
+
+/** Jensen–Shannon distance √JSD, natural log (range [0, √ln 2]). */
+export function jensenShannonDistance(p: number[], q: number[]): number {
+  let jsd = 0;
+  for (let i = 0; i < p.length; i++) {
+    const m = (p[i]! + q[i]!) / 2;
+    if (p[i]! > 0) jsd += 0.5 * p[i]! * Math.log(p[i]! / m);
+    if (q[i]! > 0) jsd += 0.5 * q[i]! * Math.log(q[i]! / m);
+  }
+  return Math.sqrt(Math.max(0, jsd));
+}
+
+export function klDivergence(p: number[], q: number[]): number {
+  let kl = 0;
+  for (let i = 0; i < p.length; i++) if (p[i]! > 0) kl += p[i]! * Math.log(p[i]! / q[i]!);
+  return kl;
+}
+
+const psiBand = (v: number) => (v < 0.1 ? "stable" : v < 0.25 ? "moderate_shift" : "significant_shift");
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Binned {
+  labels: string[];
+  reference: number[];
+  current: number[];
+  binning: string;
+}
+
+function numericBins(ref: NumericColumnSummary, cur: NumericColumnSummary, bins: number): Binned {
+  const edges: number[] = [];
+  for (let i = 1; i < bins; i++) {
+    const e = quantileSorted(ref.sample, i / bins);
+    if (e !== null && (edges.length === 0 || e > edges[edges.length - 1]!)) edges.push(e);
+  }
+  const fmt = (x: number) => String(Number(x.toPrecision(6)));
+  const labels = [...Array(edges.length + 1).keys()].map(
+    (i) => `[${i === 0 ? "-inf" : fmt(edges[i - 1]!)}, ${i === edges.length ? "+inf" : fmt(edges[i]!)})`,
+  );
+  const proportions = (s: NumericColumnSummary) => {
+    const counts = new Array<number>(edges.length + 1).fill(0);
+    for (const x of s.sample) {
+      let lo = 0,
+        hi = edges.length; // bin = number of edges ≤ x
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (edges[mid]! <= x) lo = mid + 1;
+        else hi = mid;
+      }
+      counts[lo]!++;
+    }
+    const all = s.n + s.missing;
+    const share = all === 0 ? 0 : s.n / all;
+    const out = counts.map((c) => (s.sample.length === 0 ? 0 : (c / s.sample.length) * share));
+    out.push(all === 0 ? 0 : s.missing / all);
+    return out;
+  };
+  return {
+    labels: [...labels, MISSING_CATEGORY],
+    reference: proportions(ref),
+    current: proportions(cur),
+    binning: `reference quantiles (${bins} bins, left-closed [a, b), outer edges ±inf, duplicate edges merged) + ${MISSING_CATEGORY}`,
+  };
+}
+
+function categoricalBins(ref: CategoricalColumnSummary, cur: CategoricalColumnSummary): Binned {
+  const cats = Object.keys(ref.counts).filter((c) => c !== OTHER_CATEGORY);
+  const labels = [...cats, OTHER_CATEGORY, MISSING_CATEGORY];
+  const proportions = (s: CategoricalColumnSummary) => {
+    const all = s.n + s.missing;
+    const out = cats.map((c) => s.counts[c] ?? 0);
+    let other = 0;
+    for (const [c, k] of Object.entries(s.counts)) if (!cats.includes(c)) other += k;
+    out.push(other, s.missing);
+    return out.map((k) => (all === 0 ? 0 : k / all));
+  };
+  return {
+    labels,
+    reference: proportions(ref),
+    current: proportions(cur),
+    binning: `one bin per reference category + ${OTHER_CATEGORY} (unseen in the reference) + ${MISSING_CATEGORY}`,
+  };
+}
+
+function chiSquareTest(
+  ref: CategoricalColumnSummary,
+  cur: CategoricalColumnSummary,
+  warnings: string[],
+): DriftTest {
+  const cats = [...new Set([...Object.keys(ref.counts), ...Object.keys(cur.counts)])].sort();
+  const r = cats.map((c) => ref.counts[c] ?? 0);
+  const k = cats.map((c) => cur.counts[c] ?? 0);
+  const nr = r.reduce((s, x) => s + x, 0);
+  const nc = k.reduce((s, x) => s + x, 0);
+  const base = { metric: "chi_square" as const, threshold: "drift when p < 0.05" };
+  if (cats.length < 2 || nr === 0 || nc === 0)
+    return {
+      ...base,
+      value: null,
+      pValue: null,
+      band: null,
+      drift: null,
+      reason: "fewer_than_two_categories_or_empty",
+      details: {},
+    };
+  const N = nr + nc;
+  let stat = 0;
+  let sparse = 0;
+  cats.forEach((_, i) => {
+    const col = r[i]! + k[i]!;
+    for (const [obs, rowTotal] of [
+      [r[i]!, nr],
+      [k[i]!, nc],
+    ] as const) {
+      const e = (rowTotal * col) / N;
+      if (e < 5) sparse++;
+      stat += ((obs - e) * (obs - e)) / e;
+    }
+  });
+  if (sparse > 0)
+    warnings.push(
+      `chi-square: ${sparse} expected cell count(s) below 5; the p-value is approximate (no categories merged).`,
+    );
+  const dof = cats.length - 1;
+  const p = chiSquareSf(stat, dof);
+  return {
+    ...base,
+    value: stat,
+    pValue: p,
+    band: p < 0.05 ? "drift" : "no_drift",
+    drift: p < 0.05,
+    reason: null,
+    details: { dof, categories: cats.length, sparseCells: sparse, form: "homogeneity_2xk" },
+  };
+}
+
+/** Compare a current column with its reference. Both summaries must be of the same kind. */
+export function computeDrift(
+  reference: ColumnSummary,
+  current: ColumnSummary,
+  options: DriftOptions = {},
+): ColumnDrift {
+  if (reference.kind !== current.kind)
+    throw new RangeError(
+      `drift: column ${reference.name} is ${reference.kind} in the reference and ${current.kind} now`,
+    );
+  const epsilon = options.epsilon ?? 1e-4;
+  const warnings: string[] = [];
+  const binned =
+    reference.kind === "numeric"
+      ? numericBins(reference, current as NumericColumnSummary, options.bins ?? 10)
+      : categoricalBins(reference, current as CategoricalColumnSummary);
+  const psi = populationStabilityIndex(binned.reference, binned.current, epsilon);
+  const bins: DriftBin[] = binned.labels.map((label, i) => ({
+    label,
+    reference: binned.reference[i]!,
+    current: binned.current[i]!,
+    psiContribution: psi.contributions[i]!,
+  }));
+  const empty = reference.n + reference.missing === 0 || current.n + current.missing === 0;
+  const tests: DriftTest[] = [
+    empty
+      ? {
+          metric: "psi",
+          value: null,
+          pValue: null,
+          band: null,
+          drift: null,
+          threshold: "<0.1 stable, <0.25 moderate, ≥0.25 significant",
+          reason: "empty_column",
+          details: {},
+        }
+      : {
+          metric: "psi",
+          value: psi.value,
+          pValue: null,
+          band: psiBand(psi.value),
+          drift: psi.value >= 0.25,
+          threshold: "<0.1 stable, <0.25 moderate, ≥0.25 significant (credit-scoring rule of thumb)",
+          reason: null,
+          details: { epsilon, bins: bins.length },
+        },
+  ];
+  const js = jensenShannonDistance(binned.reference, binned.current);
+  tests.push({
+    metric: "jensen_shannon",
+    value: empty ? null : js,
+    pValue: null,
+    band: empty ? null : js >= 0.1 ? "drift" : "no_drift",
+    drift: empty ? null : js >= 0.1,
+    threshold: "drift when JS distance ≥ 0.1 (natural log)",
+    reason: empty ? "empty_column" : null,
+    details: { logBase: "e", on: "psi_bins_unfloored" },
+  });
+
+  if (reference.kind === "numeric") {
+    const cur = current as NumericColumnSummary;
+    const a = reference.sample;
+    const b = cur.sample;
+    if (a.length === 0 || b.length === 0) {
+      tests.push(
+        {
+          metric: "ks",
+          value: null,
+          pValue: null,
+          band: null,
+          drift: null,
+          threshold: "drift when p < 0.05",
+          reason: "empty_column",
+          details: {},
+        },
+        {
+          metric: "wasserstein",
+          value: null,
+          pValue: null,
+          band: null,
+          drift: null,
+          threshold: "drift when W1 / std_ref ≥ 0.1",
+          reason: "empty_column",
+          details: {},
+        },
+      );
+    } else {
+      const d = ksStatistic(a, b);
+      const ne = (a.length * b.length) / (a.length + b.length);
+      const p = ksTail((Math.sqrt(ne) + 0.12 + 0.11 / Math.sqrt(ne)) * d);
+      tests.push({
+        metric: "ks",
+        value: d,
+        pValue: p,
+        band: p < 0.05 ? "drift" : "no_drift",
+        drift: p < 0.05,
+        threshold: "drift when p < 0.05 (asymptotic p; large samples make small shifts significant — read D)",
+        reason: null,
+        details: { effectiveN: ne, pMethod: "asymptotic" },
+      });
+      const w = wasserstein1(a, b);
+      const std = Math.max(reference.std ?? 0, 0.001);
+      tests.push({
+        metric: "wasserstein",
+        value: w / std,
+        pValue: null,
+        band: w / std >= 0.1 ? "drift" : "no_drift",
+        drift: w / std >= 0.1,
+        threshold: "drift when W1 / std_ref ≥ 0.1",
+        reason: null,
+        details: { raw: w, referenceStd: std },
+      });
+    }
+    if (reference.sampled || cur.sampled)
+      warnings.push(
+        "Numeric tests ran on reservoir samples (the column is larger than the sample size); PSI, KS and W1 are estimates.",
+      );
+  } else {
+    tests.push(chiSquareTest(reference, current as CategoricalColumnSummary, warnings));
+    if (reference.truncated || (current as CategoricalColumnSummary).truncated)
+      warnings.push(
+        `More distinct values than maxCategories; the rest were counted under ${OTHER_CATEGORY}.`,
+      );
+  }
+
+  return {
+    kind: "drift",
+    version: 1,
+    column: reference.name,
+    columnKind: reference.kind,
+    referenceN: reference.n,
+    currentN: current.n,
+    referenceMissing: reference.missing,
+    currentMissing: current.missing,
+    bins,
+    tests,
+    conventions: {
+      binning: binned.binning,
+      epsilon,
+      jsLogBase: "e",
+      wassersteinNormalisation: "reference population std, floored at 0.001",
+      chiSquareForm: "homogeneity_2xk",
+      sampled:
+        reference.kind === "numeric" ? reference.sampled || (current as NumericColumnSummary).sampled : false,
+    },
+    warnings,
+  };
+}
