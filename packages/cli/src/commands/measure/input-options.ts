@@ -125,10 +125,10 @@ export function inputSpec(opts: InputOptions): ClassificationInputSpec {
 }
 
 /** The spec from the options, checked before anything is read (exit 2 naming the flags). */
-export function checkedSpec(opts: InputOptions): ClassificationInputSpec {
+export function checkedSpec(opts: InputOptions, requireGroups = true): ClassificationInputSpec {
   const spec = inputSpec(opts);
   try {
-    assertClassificationInputSpec(spec);
+    assertClassificationInputSpec(spec, { requireGroups });
   } catch (e) {
     if (e instanceof DomainError)
       throw new CliError(ExitCode.usage, e.message, optionIssues(domainIssues(e)));
@@ -172,15 +172,9 @@ export async function readInput(
   ctx: CommandContext,
   opts: InputOptions,
   sink: (r: MappedRecord) => void,
+  { requireGroups = true }: { requireGroups?: boolean } = {},
 ): Promise<InputSummary> {
-  const spec = inputSpec(opts);
-  try {
-    assertClassificationInputSpec(spec);
-  } catch (e) {
-    if (e instanceof DomainError)
-      throw new CliError(ExitCode.usage, e.message, optionIssues(domainIssues(e)));
-    throw e;
-  }
+  const spec = checkedSpec(opts, requireGroups);
   const format = formatOf(opts.file, opts.format);
   if (opts.format !== undefined && opts.format !== format) {
     throw usageError(`--format must be csv or jsonl, not "${opts.format}".`);
@@ -220,6 +214,7 @@ export async function readInput(
   try {
     const report = await mapClassificationRows(table.rows, spec, counting, {
       skipInvalid: opts.skipInvalid,
+      requireGroups,
       byName: format === "jsonl",
     });
     return summary(report);

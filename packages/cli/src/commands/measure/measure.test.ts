@@ -323,3 +323,75 @@ describe("aims measure fairness", () => {
     assert.equal(json.input.sha256, "91e245a5d267e082daf500443c4672a5cb00e089974d53527929fba0ab030580");
   });
 });
+
+describe("aims measure performance", () => {
+  it("computes overall and per-group counts on the COMPAS sample that match an independent count", async () => {
+    const r = await aims([
+      "measure",
+      "performance",
+      "--file",
+      fixture,
+      "--label",
+      "label_value",
+      "--prediction",
+      "score",
+      "--group",
+      "race",
+      "--json",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    const expected = countsBy(fixture, "race", "label_value", "score");
+    assert.deepEqual(groupsOf(json, "race"), expected);
+    const total = [...expected.values()].reduce((a, c) => ({
+      n: a.n + c.n,
+      tp: a.tp + c.tp,
+      fp: a.fp + c.fp,
+      tn: a.tn + c.tn,
+      fn: a.fn + c.fn,
+    }));
+    assert.deepEqual({ n: json.n, tp: json.tp, fp: json.fp, tn: json.tn, fn: json.fn }, total);
+    assert.equal(json.accuracy, (total.tp + total.tn) / total.n);
+    assert.equal(json.input.rowsRead, 301);
+  });
+
+  it("needs no group; with scores it reports ROC AUC and Brier (checked by hand)", async () => {
+    const csv = fileOf("y,s\n1,0.9\n0,0.8\n1,0.3\n0,0.1\n1,0.7\n");
+    const r = await aims([
+      "measure",
+      "performance",
+      "--file",
+      csv,
+      "--label",
+      "y",
+      "--score",
+      "s",
+      "--threshold",
+      "0.5",
+      "--json",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    // positives 0.9, 0.3, 0.7 vs negatives 0.8, 0.1: 4 of 6 pairs ranked right
+    assert.equal(json.rocAuc.value, 4 / 6);
+    assert.ok(Math.abs(json.brier.value - (0.01 + 0.64 + 0.49 + 0.01 + 0.09) / 5) < 1e-12);
+    assert.deepEqual([json.tp, json.fp, json.tn, json.fn], [2, 1, 1, 1]);
+    assert.deepEqual(json.groups, []);
+
+    const human = await aims([
+      "measure",
+      "performance",
+      "--file",
+      csv,
+      "--label",
+      "y",
+      "--score",
+      "s",
+      "--threshold",
+      "0.5",
+    ]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^ROC AUC: +0\.667 \(exact_rank\)$/m);
+    assert.match(human.stdout, /^n: +5 \(tp 2, fp 1, tn 1, fn 1\)$/m);
+  });
+});
