@@ -79,7 +79,7 @@ export function ClassificationCard({ result }: { result: ClassificationResult })
                     Obligation
                   </th>
                   <th scope="col" className="py-2">
-                    Date set by
+                    Date set by Reg. (EU)
                   </th>
                 </tr>
               </thead>
@@ -90,7 +90,7 @@ export function ClassificationCard({ result }: { result: ClassificationResult })
                     <td className="py-2 pr-3">{o.role.replace(/_/g, " ")}</td>
                     <td className="py-2 pr-3 whitespace-nowrap">{o.article}</td>
                     <td className="py-2 pr-3">{o.title}</td>
-                    <td className="py-2 whitespace-nowrap">Reg. (EU) {o.basis}</td>
+                    <td className="py-2 whitespace-nowrap">{o.basis}</td>
                   </tr>
                 ))}
               </tbody>

@@ -83,7 +83,10 @@ export function EuAiActClassifierPage() {
     e.preventDefault();
     const flop = compute.trim() === "" ? null : Number(compute);
     const parsed = ClassificationAnswers.safeParse({ ...a, gpai: { ...a.gpai, trainingComputeFlop: flop } });
-    if (!parsed.success) return setIssues(issuesFromZod(parsed.error));
+    if (!parsed.success) {
+      classify.reset(); // an earlier result no longer matches the answers on screen
+      return setIssues(issuesFromZod(parsed.error));
+    }
     setIssues([]);
     classify.mutate(parsed.data);
   };
@@ -97,7 +100,7 @@ export function EuAiActClassifierPage() {
         title="EU AI Act classifier"
         description={`Answer the questions about one AI system to see how the EU AI Act classifies it and what it owes by when. Nothing is saved. Rules: ${rules.title}. This supports, and does not replace, legal advice.`}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)]">
         <form onSubmit={submit} className="space-y-4" noValidate>
           <Step
             n={1}
@@ -255,7 +258,7 @@ export function EuAiActClassifierPage() {
             <Alert>{errorMessage(classify.error)}</Alert>
           )}
         </form>
-        <div>
+        <div className="self-start lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
           {classify.data ? (
             <ClassificationCard result={classify.data} />
           ) : (
