@@ -1,5 +1,6 @@
 // The baseline: a bare Fastify route running the same list/detail SQL through `pg`, prepared like the API's,
 // with no auth, no validation and no serialization schema. Started as a child process by the bench.
+import { createHash } from "node:crypto";
 import Fastify from "fastify";
 import pg from "pg";
 
@@ -63,6 +64,54 @@ app.get<{ Params: { orgId: string; id: string } }>("/bare/orgs/:orgId/ai-systems
   if (!r.rows[0]) return reply.status(404).send({ error: { code: "not_found" } });
   return r.rows[0];
 });
+// What the API's auth round trip costs the detail route (BENCH_AUTH_VARIANTS=1): the API's token + membership
+// lookup written by hand, run before the detail query (two round trips, as the API does), or joined with it
+// into one statement (the merge the API could make). Token power is checked by the statement on every request.
+const AUTH = `select t.id as token_id, t.org_id as token_org_id, t.role as token_role, t.custom_role_id,
+  t.last_used_at, tr.permissions as token_perms, u.id as user_id, u.email, u.name, m.id as membership_id,
+  m.role as member_role, m.custom_role_id as member_custom_role_id, mr.permissions as member_perms
+  from api_tokens t join users u on u.id = t.user_id
+  left join memberships m on m.user_id = u.id and m.org_id = $2 and m.status = 'active'
+  left join custom_roles mr on mr.id = m.custom_role_id and mr.deleted_at is null
+  left join custom_roles tr on tr.id = t.custom_role_id and tr.deleted_at is null
+  where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > $3)
+  and u.disabled_at is null`;
+const AUTH_AND_DETAIL = `with a as (${AUTH}) select a.*, s.*, o.name as owner_name from a
+  left join ai_systems s on s.org_id = $2 and s.id = $4 left join users o on o.id = s.owner_id`;
+const tokenHash = (h: string | undefined) =>
+  createHash("sha256")
+    .update(/^Bearer\s+(\S+)$/i.exec(h ?? "")?.[1] ?? "")
+    .digest("hex");
+app.get<{ Params: { orgId: string; id: string } }>(
+  "/bare/auth2/:orgId/ai-systems/:id",
+  async (req, reply) => {
+    const { orgId, id } = req.params;
+    const a = await pool.query({
+      name: "bare_auth",
+      text: AUTH,
+      values: [tokenHash(req.headers.authorization), orgId, new Date().toISOString()],
+    });
+    if (!a.rows[0]?.membership_id) return reply.status(404).send({ error: { code: "not_found" } });
+    const r = await pool.query({ name: "bare_detail", text: DETAIL, values: [orgId, id] });
+    if (!r.rows[0]) return reply.status(404).send({ error: { code: "not_found" } });
+    return r.rows[0];
+  },
+);
+app.get<{ Params: { orgId: string; id: string } }>(
+  "/bare/auth1/:orgId/ai-systems/:id",
+  async (req, reply) => {
+    const { orgId, id } = req.params;
+    const r = await pool.query({
+      name: "bare_auth_detail",
+      text: AUTH_AND_DETAIL,
+      values: [tokenHash(req.headers.authorization), orgId, new Date().toISOString(), id],
+    });
+    if (!r.rows[0]?.membership_id || !r.rows[0]?.org_id)
+      return reply.status(404).send({ error: { code: "not_found" } });
+    return r.rows[0];
+  },
+);
+
 // Floors for the list's latency on this machine: the cheapest database round trip, and the list's own page bytes
 // (fetched once, sent as a pre-serialized string) with no database at all.
 app.get("/bare/select1", async () => {

@@ -100,6 +100,17 @@ async function main() {
     await load(apiBase, [listPath], { ...warm, headers: auth });
     await load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], warm);
 
+    // The ratio compares like with like only if both list routes answer with the same page.
+    const strip = (body: { items: Record<string, unknown>[] }) =>
+      body.items.map(({ abilities: _abilities, ...item }) => item);
+    const apiPage = await (await fetch(`${apiBase}${listPath}`, { headers: auth })).json();
+    const barePage = await (await fetch(`${bareBase}/bare/orgs/${seeded.orgId}/ai-systems`)).json();
+    if (
+      JSON.stringify(strip(apiPage)) !== JSON.stringify(strip(barePage)) ||
+      apiPage.total !== barePage.total
+    )
+      throw new Error("the bare list route does not answer with the API's page");
+
     const opts = { connections: CONNECTIONS, seconds: SECONDS };
     const bareList = await load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts);
     const apiList = await load(apiBase, [listPath], { ...opts, headers: auth });
@@ -114,6 +125,27 @@ async function main() {
     const select1 = await load(bareBase, ["/bare/select1"], opts);
     const staticPage = await load(bareBase, [`/bare/orgs/${seeded.orgId}/static-page`], opts);
 
+    const authVariants = process.env.BENCH_AUTH_VARIANTS
+      ? [
+          await load(
+            bareBase,
+            sample.map((id) => `/bare/auth2/${seeded.orgId}/ai-systems/${id}`),
+            {
+              ...opts,
+              headers: auth,
+            },
+          ),
+          await load(
+            bareBase,
+            sample.map((id) => `/bare/auth1/${seeded.orgId}/ai-systems/${id}`),
+            {
+              ...opts,
+              headers: auth,
+            },
+          ),
+        ]
+      : null;
+
     out();
     out(
       `## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, server and load generator on the same machine)`,
@@ -127,6 +159,10 @@ async function main() {
     out(row("API detail `GET …/ai-systems/{id}`", apiDetail));
     out(row("floor: bare `select 1` route", select1));
     out(row("floor: bare list page bytes, no database", staticPage));
+    if (authVariants) {
+      out(row("bare detail + token/membership lookup (2 round trips)", authVariants[0]!));
+      out(row("bare detail + token/membership lookup in one statement", authVariants[1]!));
+    }
     out();
     out(`List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`);
     out(
