@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { DomainError } from "../shared/domain-error";
 import { ClassificationAnswers } from "../schemas/eu-ai-act";
 import { classifyAiSystem } from "./classify-ai-system";
-import { currentEuAiActRules as rules } from "./registry";
+import { currentEuAiActRules as rules, findEuAiActRules } from "./registry";
 
 /**
  * Expected values are taken from shared/reference/eu-ai-act.md (Regulation (EU) 2024/1689 as amended by
@@ -447,5 +447,40 @@ describe("ClassificationAnswers / classifyAiSystem: invalid and contradictory an
   });
   it("accepts a complete, consistent answer set", () => {
     assert.equal(ClassificationAnswers.safeParse(withAnswers({ annexIII: "5(b)" })).success, true);
+  });
+});
+
+describe("classifyAiSystem: rule data drives the result, not code", () => {
+  it("follows a threshold changed by a later rule-data version (Art. 51(3) delegated act)", () => {
+    const later = {
+      ...rules,
+      id: "test-later-version",
+      thresholds: rules.thresholds.map((t) =>
+        t.id === rules.gpaiSystemicRiskThreshold ? { ...t, value: 1e24 } : t,
+      ),
+    };
+    const answers = withAnswers({
+      gpai: { isGpaiModel: true, trainingComputeFlop: 3e24, designatedSystemicRisk: false },
+    });
+    assert.equal(classifyAiSystem(answers, rules).gpai, "gpai");
+    const r = classifyAiSystem(answers, later);
+    assert.equal(r.gpai, "gpai_systemic_risk");
+    assert.match(r.rationale[0]!, /test-later-version/);
+  });
+
+  it("follows a moved application date", () => {
+    const later = {
+      ...rules,
+      dates: rules.dates.map((d) =>
+        d.id === "high-risk.annex-iii" ? { ...d, appliesFrom: "2029-01-01" } : d,
+      ),
+    };
+    const r = classifyAiSystem(withAnswers({ annexIII: "3(a)" }), later);
+    assert.equal(r.obligations.find((o) => o.article === "Art. 9")?.appliesFrom, "2029-01-01");
+  });
+
+  it("finds the current version by its id", () => {
+    assert.equal(findEuAiActRules("eu-ai-act-2024-1689-amended-2026-1744"), rules);
+    assert.equal(findEuAiActRules("nope"), undefined);
   });
 });
