@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createFairnessAccumulator, generalizedEntropyFromBenefits } from "./fairness";
 import { FairnessResult, type ClassificationRecord, type FairnessOptions } from "./types";
 import { compasCells } from "./fixtures/compas-cells";
+import { adultCells } from "./fixtures/adult-cells";
 
 const close = (actual: number | null | undefined, expected: number, digits = 6, what = "") => {
   assert.ok(actual !== null && actual !== undefined, `${what}: expected ${expected}, got ${actual}`);
@@ -359,5 +360,42 @@ describe("fairness — calibration by group and missing values", () => {
     });
     assert.equal(r.overall.calibration, null);
     assert.match(r.warnings.join(" "), /outside \[0, 1\]/);
+  });
+});
+
+describe("fairness — UCI Adult label-only regression values (R7)", () => {
+  // Label-only (no model): the prediction is the label, so the selection rate is the base rate.
+  const measure = (completeOnly: boolean) => {
+    const acc = createFairnessAccumulator({
+      attributes: ["sex", "race"],
+      reference: { sex: "Male", race: "White" },
+    });
+    for (const c of adultCells) {
+      if (completeOnly && !c.complete) continue;
+      const groups = { sex: c.sex, race: c.race === "White" ? "White" : "non-White" };
+      for (let i = 0; i < c.n; i++)
+        acc.add({ label: c.label as 0 | 1, prediction: c.label as 0 | 1, groups });
+    }
+    return acc.result();
+  };
+  const vsRef = (r: FairnessResult, metric: string, group: string) =>
+    r.between.find((b) => b.metric === metric && b.group === group)!.value;
+  it("all 48842 rows: sex SPD −0.194516, DI 0.359655; race SPD −0.101445, DI 0.600592", () => {
+    const r = measure(false);
+    assert.equal(r.rows, 48842);
+    assert.equal(r.groups.find((g) => g.value === "Female")!.n, 16192);
+    close(vsRef(r, "statistical_parity_difference", "Female"), -0.194516, 6, "sex spd");
+    close(vsRef(r, "disparate_impact", "Female"), 0.359655, 6, "sex di");
+    close(vsRef(r, "statistical_parity_difference", "non-White"), -0.101445, 6, "race spd");
+    close(vsRef(r, "disparate_impact", "non-White"), 0.600592, 6, "race di");
+  });
+  it("45222 complete rows (AIF360 default): sex SPD −0.198901, DI 0.363470; race SPD −0.103959, DI 0.603769", () => {
+    const r = measure(true);
+    assert.equal(r.rows, 45222);
+    close(r.overall.prevalence, 0.2478, 4, "label mean");
+    close(vsRef(r, "statistical_parity_difference", "Female"), -0.198901, 6, "sex spd");
+    close(vsRef(r, "disparate_impact", "Female"), 0.36347, 6, "sex di");
+    close(vsRef(r, "statistical_parity_difference", "non-White"), -0.103959, 6, "race spd");
+    close(vsRef(r, "disparate_impact", "non-White"), 0.603769, 6, "race di");
   });
 });

@@ -428,30 +428,37 @@ export class InvalidRowsError extends Error {
 }
 
 /**
- * Streams rows (the first is the header) through the mapper into `sink`. Throws invalid_input on a bad header or
+ * Streams rows (the first is the header; single rows or batches of rows) through the mapper into `sink`. Throws invalid_input on a bad header or
  * an empty input, and InvalidRowsError after the last row when rows were invalid and skipInvalid is off (the
  * sink has then seen only the valid rows: discard what it computed).
  */
 export async function mapClassificationRows(
-  rows: AsyncIterable<TabularRow>,
+  rows: AsyncIterable<TabularRow | readonly TabularRow[]>,
   spec: ClassificationInputSpec,
   sink: (record: MappedRecord) => void,
   options: ReadOptions & { byName?: boolean } = {},
 ): Promise<InputReport> {
   const mapper = createClassificationMapper(spec, options);
+  const checkWidth = !options.byName;
   let seenHeader = false;
-  for await (const r of rows) {
+  const one = (r: TabularRow) => {
     if (!seenHeader) {
       if (r.error !== undefined) throw invalidInput(`Line ${r.line} ${r.error}; expected the header first.`);
       mapper.header(r.cells);
       seenHeader = true;
-      continue;
+      return;
     }
-    const rec = mapper.row(r, !options.byName);
+    const rec = mapper.row(r, checkWidth);
     if (rec) sink(rec);
+  };
+  for await (const item of rows) {
+    if (isBatch(item)) for (let i = 0; i < item.length; i++) one(item[i]!);
+    else one(item);
   }
   if (!seenHeader) throw invalidInput("The input is empty; expected a header line first.");
   const report = mapper.finish();
   if (report.rowsInvalid > 0 && !options.skipInvalid) throw new InvalidRowsError(report);
   return report;
 }
+
+const isBatch = (x: TabularRow | readonly TabularRow[]): x is readonly TabularRow[] => Array.isArray(x);
