@@ -163,6 +163,12 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
   let rows = 0;
   let scoresOutOfRange = 0;
 
+  type Trie = Map<string, Trie | GroupState>;
+  const interRoot: Trie = new Map();
+  const valueOf = (r: ClassificationRecord, a: string) => {
+    const v = r.groups[a];
+    return v === undefined || v === "" ? MISSING_GROUP : v;
+  };
   const touched: GroupState[] = [];
   const stateOf = (block: Block, value: string) => {
     let s = block.groups.get(value);
@@ -177,7 +183,7 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
     rows++;
     touched.length = 0;
     touched.push(overall);
-    const parts: string[] = [];
+    let node = interRoot;
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i]!;
       let v = r.groups[a];
@@ -186,9 +192,20 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
         missing[a] = (missing[a] ?? 0) + 1;
       }
       touched.push(stateOf(blocks[i]!, v));
-      if (intersectional) parts.push(`${a}=${v}`);
+      if (intersectional) {
+        // Walk a trie of values instead of building the "a=v|b=w" label for every row.
+        let next = node.get(v);
+        if (next === undefined) {
+          next =
+            i === attributes.length - 1
+              ? stateOf(blocks[blocks.length - 1]!, attributes.map((x) => `${x}=${valueOf(r, x)}`).join("|"))
+              : new Map();
+          node.set(v, next);
+        }
+        if (i === attributes.length - 1) touched.push(next as GroupState);
+        else node = next as Trie;
+      }
     }
-    if (intersectional) touched.push(stateOf(blocks[blocks.length - 1]!, parts.join("|")));
 
     const cell = r.label === 1 ? (r.prediction === 1 ? 0 : 3) : r.prediction === 1 ? 1 : 2; // tp fp tn fn
     const s = r.score;
