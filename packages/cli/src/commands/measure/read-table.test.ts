@@ -18,7 +18,7 @@ const fileOf = (content: string | Buffer, ext = "csv") => {
 async function rowsOf(content: string | Buffer, format: TableFormat = "csv") {
   const table = await openTable(fileOf(content, format), { format });
   const rows: TabularRow[] = [];
-  for await (const r of table.rows) rows.push(r);
+  for await (const r of table.rows) rows.push(...(Array.isArray(r) ? r : [r]));
   return { rows, sha256: table.sha256(), bytes: table.bytesRead() };
 }
 

@@ -16,8 +16,8 @@ export interface TableSource {
   format: TableFormat;
   /** File size in bytes (for a progress bar). */
   size: number;
-  /** Header first, then data rows; the file is read once, as a stream. */
-  rows: AsyncIterable<TabularRow>;
+  /** Header first, then data rows (single or in batches); the file is read once, as a stream. */
+  rows: AsyncIterable<TabularRow | TabularRow[]>;
   /** Bytes read so far. */
   bytesRead(): number;
   /** SHA-256 (hex) of the bytes read; complete once `rows` is exhausted. */
@@ -51,34 +51,48 @@ const newlines = (s: string) => {
   return n;
 };
 
-/** CSV rows via csv-parse: BOM stripped, CRLF/LF/CR line ends, quoted fields, cells trimmed, blank lines skipped. */
-async function* csvRows(input: Readable, delimiter: string): AsyncIterable<TabularRow> {
-  const skipped: TabularRow[] = [];
+/**
+ * CSV rows via csv-parse: BOM stripped, CRLF/LF/CR line ends, quoted fields, cells trimmed, blank lines skipped.
+ * Yields one batch per chunk of the file (records and unreadable records in file order), so the per-row cost is
+ * the parse itself, not a promise per row.
+ */
+async function* csvRows(input: Readable, delimiter: string): AsyncIterable<TabularRow[]> {
+  let batch: TabularRow[] = [];
   const parser = parse({
     bom: true,
     delimiter,
-    info: true,
     trim: true,
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // records are taken here, in file order with the skipped ones, and never pushed to the stream
+    on_record: (record: string[], context: { lines: number }) => {
+      // context.lines is the line the record ends on; a quoted multi-line field starts it earlier
+      let inner = 0;
+      for (const f of record) inner += newlines(f);
+      batch.push({ line: context.lines - inner, cells: record });
+      return undefined;
+    },
     on_skip: (err: CsvError | undefined) => {
-      if (err) skipped.push({ line: Number(err.lines ?? 0), cells: [], error: err.message });
+      if (err) batch.push({ line: Number(err.lines ?? 0), cells: [], error: err.message });
       return undefined;
     },
   });
-  input.on("error", (e) => parser.destroy(e));
-  input.pipe(parser);
-  for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    // info.lines is the line the record ends on; a quoted multi-line field starts it earlier
-    let inner = 0;
-    for (const f of r.record) inner += newlines(f);
-    const line = r.info.lines - inner;
-    // the parser reports skipped records as it meets them, possibly ahead of the records still queued
-    while (skipped.length > 0 && skipped[0]!.line < line) yield skipped.shift()!;
-    yield { line, cells: r.record };
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on("finish", resolve);
+    parser.on("error", reject);
+  });
+  finished.catch(() => undefined);
+  for await (const chunk of input) {
+    parser.write(chunk as Buffer);
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
   }
-  while (skipped.length > 0) yield skipped.shift()!;
+  parser.end();
+  await finished;
+  if (batch.length > 0) yield batch;
 }
 
 /** JSON Lines: one object per line; the first object's keys are the header; a bad line is an invalid row. */
