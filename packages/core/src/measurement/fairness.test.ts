@@ -325,6 +325,12 @@ describe("fairness — seeded bootstrap", () => {
     // Group a has only 4 rows and 2 positives: some replicates have no positives there → TPR undefined, counted.
     assert.ok(a.groups.find((g) => g.value === "a")!.ci!.tpr!.undefinedReplicates > 0);
   });
+  it("rejects labels that are not 0/1 and warns about a reference for an unmeasured attribute", () => {
+    const acc = createFairnessAccumulator({ attributes: ["sf"] });
+    assert.throws(() => acc.add({ label: 2 as 0, prediction: 1, groups: {} }), /0 or 1 \(row 1\)/);
+    const r = run(fairlearnRecords, { attributes: ["sf"], reference: { race: "x" } });
+    assert.match(r.warnings.join(" "), /"race", which is not a measured attribute/);
+  });
   it("gives no intervals without a bootstrap", () => {
     const r = run(fairlearnRecords, { attributes: ["sf"], minGroupSize: 1 });
     assert.equal(r.groups[0]!.ci, null);

@@ -180,6 +180,8 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
   };
 
   function add(r: ClassificationRecord): void {
+    if ((r.label !== 0 && r.label !== 1) || (r.prediction !== 0 && r.prediction !== 1))
+      throw new RangeError(`fairness: label and prediction must be 0 or 1 (row ${rows + 1})`);
     rows++;
     touched.length = 0;
     touched.push(overall);
@@ -377,6 +379,11 @@ function toOverall(values: (number | null)[], all: number | null, kind: "differe
 function buildResult(input: BuildInput): FairnessResult {
   const { blocks, overall, options, minGroupSize, tau, bins, alpha, B, quantiles } = input;
   const warnings: string[] = [];
+  for (const a of Object.keys(options.reference ?? {}))
+    if (!blocks.some((b) => b.attribute === a))
+      warnings.push(
+        `A reference group was given for "${a}", which is not a measured attribute; it was ignored.`,
+      );
   if (input.scoresOutOfRange > 0)
     warnings.push(
       `${input.scoresOutOfRange} scores lie outside [0, 1]; they are not probabilities, so calibration and Brier score skip them.`,

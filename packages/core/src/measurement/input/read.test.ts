@@ -236,6 +236,25 @@ describe("classification input: mapping rows to records", () => {
     assert.equal(m.report.rowsMissingOutcome, 1);
   });
 
+  it("accepts rows in batches as well as one at a time", async () => {
+    async function* batches(): AsyncIterable<TabularRow | TabularRow[]> {
+      yield [
+        { line: 1, cells: ["y", "p", "g"] },
+        { line: 2, cells: ["1", "1", "a"] },
+      ];
+      yield { line: 3, cells: ["0", "1", "b"] };
+      yield [];
+      yield [{ line: 4, cells: ["0", "0", "b"] }];
+    }
+    const records: MappedRecord[] = [];
+    const report = await mapClassificationRows(batches(), base, (r) => records.push(r));
+    assert.deepEqual(
+      records.map((r) => r.groups.g),
+      ["a", "b", "b"],
+    );
+    assert.equal(report.rowsRead, 3);
+  });
+
   it("checks the mapping before reading", () => {
     assert.throws(
       () => assertClassificationInputSpec({ label: "y", prediction: "p", score: "s", groups: [] }),
