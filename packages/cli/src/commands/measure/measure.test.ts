@@ -324,6 +324,43 @@ describe("aims measure fairness", () => {
   });
 });
 
+describe("aims measure fairness on ProPublica's COMPAS file (../shared/data)", () => {
+  const propublica = resolve(sharedCompas, "../compas-scores-two-years.csv");
+  it("warns about its duplicate columns and gives the same counts as the Aequitas extract", async (t) => {
+    if (!existsSync(propublica) || !existsSync(sharedCompas)) {
+      t.skip(`${propublica} is absent (the shared data folder is not next to the repository)`);
+      return;
+    }
+    // score_text != "Low" is the Aequitas extract's score; two_year_recid its label_value (row by row)
+    const r = await aims([
+      "measure",
+      "fairness",
+      "--file",
+      propublica,
+      "--label",
+      "two_year_recid",
+      "--prediction",
+      "score_text",
+      "--positive",
+      "Medium,High",
+      "--negative",
+      "Low",
+      "--group",
+      "race",
+      "--json",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stderr,
+      /^warning: Duplicate column names: decile_score \(columns 12, 40\); priors_count \(columns 15, 49\)\. The first occurrence of each is used\.$/m,
+    );
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(groupsOf(json, "race"), countsBy(sharedCompas, "race", "label_value", "score"));
+    assert.equal(json.input.rowsRead, 7214);
+    assert.equal(json.input.sha256, "c451db85908b2f7fef1d83203bedf6b71ecda0d5af468d82ae62178f91d0cc7d");
+  });
+});
+
 describe("aims measure performance", () => {
   it("computes overall and per-group counts on the COMPAS sample that match an independent count", async () => {
     const r = await aims([
