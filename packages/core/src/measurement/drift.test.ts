@@ -8,11 +8,12 @@ import {
   klDivergence,
   ksStatistic,
   ksTail,
+  normalTwoSidedP,
   populationStabilityIndex,
   wasserstein1,
 } from "./drift";
 import { ColumnDrift } from "./types";
-import { seededRandom } from "./random";
+import { seededRandom, wilsonInterval } from "./random";
 
 const close = (actual: number | null | undefined, expected: number, tol: number, what = "") =>
   assert.ok(
@@ -48,6 +49,26 @@ function numericColumn(name: string, values: number[], options = {}) {
   values.forEach((v) => s.add(v));
   return s.summary();
 }
+
+describe("drift — two-proportion Z-test and Wilson interval", () => {
+  it("z = 1.959964 gives p = 0.05; a binary column shift is flagged", () => {
+    close(normalTwoSidedP(1.959963984540054), 0.05, 1e-9, "normal p");
+    const a = createColumnSummarizer("b", "categorical");
+    const b = createColumnSummarizer("b", "categorical");
+    for (let i = 0; i < 400; i++) a.add(i % 2 ? "yes" : "no");
+    for (let i = 0; i < 400; i++) b.add(i % 4 ? "yes" : "no");
+    const z = computeDrift(a.summary(), b.summary()).tests.find((t) => t.metric === "z_test")!;
+    assert.equal(z.drift, true);
+    // Hand check: p1 = 0.5, p2 = 0.25, pooled 0.375, se = √(0.375·0.625·2/400).
+    close(z.value, 0.25 / Math.sqrt((0.375 * 0.625 * 2) / 400), 1e-12, "z");
+  });
+  it("Wilson 95 % interval for 5/10 is [0.236593, 0.763407] (closed form, z = 1.959964)", () => {
+    const w = wilsonInterval(5, 10, 1.959963984540054);
+    close(w.lower, 0.236593, 1e-6, "lower");
+    close(w.upper, 0.763407, 1e-6, "upper");
+    assert.deepEqual(wilsonInterval(0, 0), { lower: null, upper: null });
+  });
+});
 
 describe("drift — columns", () => {
   const rnd = seededRandom(11);

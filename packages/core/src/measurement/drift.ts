@@ -335,6 +335,31 @@ function chiSquareTest(
   };
 }
 
+/** Two-sided p-value of a standard normal statistic: erfc(|z|/√2) = Q(½, z²/2). */
+export const normalTwoSidedP = (z: number) => gammaQ(0.5, (z * z) / 2);
+
+/** Two-proportion Z-test for a column with at most two categories (Evidently's default for binary columns). */
+function twoProportionZTest(ref: CategoricalColumnSummary, cur: CategoricalColumnSummary): DriftTest | null {
+  const cats = [...new Set([...Object.keys(ref.counts), ...Object.keys(cur.counts)])].sort();
+  if (cats.length !== 2 || ref.n === 0 || cur.n === 0) return null;
+  const x1 = ref.counts[cats[0]!] ?? 0;
+  const x2 = cur.counts[cats[0]!] ?? 0;
+  const p = (x1 + x2) / (ref.n + cur.n);
+  const se = Math.sqrt(p * (1 - p) * (1 / ref.n + 1 / cur.n));
+  const zStat = se === 0 ? 0 : (x1 / ref.n - x2 / cur.n) / se;
+  const pValue = normalTwoSidedP(zStat);
+  return {
+    metric: "z_test",
+    value: zStat,
+    pValue,
+    band: pValue < 0.05 ? "drift" : "no_drift",
+    drift: pValue < 0.05,
+    threshold: "drift when p < 0.05 (two-sided, pooled proportion)",
+    reason: null,
+    details: { category: cats[0]! },
+  };
+}
+
 /** Compare a current column with its reference. Both summaries must be of the same kind. */
 export function computeDrift(
   reference: ColumnSummary,
@@ -454,6 +479,8 @@ export function computeDrift(
       );
   } else {
     tests.push(chiSquareTest(reference, current as CategoricalColumnSummary, warnings));
+    const z = twoProportionZTest(reference, current as CategoricalColumnSummary);
+    if (z) tests.push(z);
     if (reference.truncated || (current as CategoricalColumnSummary).truncated)
       warnings.push(
         `More distinct values than maxCategories; the rest were counted under ${OTHER_CATEGORY}.`,

@@ -3,3 +3,4 @@ export * from "./fairness";
 export * from "./input";
 export * from "./performance";
 export * from "./drift";
+export { wilsonInterval, seededRandom } from "./random";

@@ -39,3 +39,18 @@ export function quantileSorted(sorted: number[], q: number): number | null {
   const hi = Math.ceil(h);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
+
+/** Wilson score interval for k successes in n trials (z = 1.96 → 95 %); null bounds when n = 0. */
+export function wilsonInterval(
+  k: number,
+  n: number,
+  z = 1.96,
+): { lower: number | null; upper: number | null } {
+  if (n === 0) return { lower: null, upper: null };
+  const p = k / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  const den = 1 + z2 / n;
+  return { lower: Math.max(0, (centre - half) / den), upper: Math.min(1, (centre + half) / den) };
+}

@@ -418,7 +418,7 @@ export const DriftBin = z.strictObject({
 export type DriftBin = z.infer<typeof DriftBin>;
 
 export const DriftTest = z.strictObject({
-  metric: z.enum(["psi", "ks", "chi_square", "jensen_shannon", "wasserstein"]),
+  metric: z.enum(["psi", "ks", "chi_square", "z_test", "jensen_shannon", "wasserstein"]),
   /** PSI, KS D, χ² statistic, JS distance, or W1 normalised by the reference std. */
   value: MetricValue,
   pValue: MetricValue,
