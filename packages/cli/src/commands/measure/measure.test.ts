@@ -432,3 +432,74 @@ describe("aims measure performance", () => {
     assert.match(human.stdout, /^n: +5 \(tp 2, fp 1, tn 1, fn 1\)$/m);
   });
 });
+
+describe("aims measure drift", () => {
+  const rows = (pairs: [string, number][]) => pairs.flatMap(([v, k]) => Array<string>(k).fill(v));
+  const csvOf = (g: string[], x: number[]) => `g,x\n${g.map((v, i) => `${v},${x[i]}`).join("\n")}\n`;
+  const nums = Array.from({ length: 10 }, (_, i) => i);
+
+  it("reads both files, detects column kinds and finds the hand-computed PSI", async () => {
+    const ref = fileOf(
+      csvOf(
+        rows([
+          ["a", 5],
+          ["b", 5],
+        ]),
+        nums,
+      ),
+    );
+    const cur = fileOf(
+      csvOf(
+        rows([
+          ["a", 7],
+          ["b", 3],
+        ]),
+        nums,
+      ),
+    );
+    const r = await aims(["measure", "drift", "--reference", ref, "--current", cur, "--json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    const [g, x] = json.columns;
+    assert.deepEqual([g.column, g.columnKind, x.column, x.columnKind], ["g", "categorical", "x", "numeric"]);
+    const psi = (c: { tests: { metric: string; value: number }[] }) =>
+      c.tests.find((t) => t.metric === "psi")!.value;
+    // PSI([0.5, 0.5] → [0.7, 0.3]) = 0.2·ln(1.4) + (−0.2)·ln(0.6) = 0.169460 (measurement.md R6)
+    assert.ok(Math.abs(psi(g) - (0.2 * Math.log(1.4) - 0.2 * Math.log(0.6))) < 1e-9, String(psi(g)));
+    assert.equal(psi(x), 0, "identical numeric columns do not drift");
+    assert.equal(json.reference.rowsRead, 10);
+    assert.equal(json.current.sha256, createHash("sha256").update(readFileSync(cur)).digest("hex"));
+
+    const human = await aims(["measure", "drift", "--reference", ref, "--current", cur, "--column", "g"]);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^g +categorical +0\.169 +moderate/m);
+    assert.doesNotMatch(human.stdout, /^x /m, "--column narrows the comparison");
+  });
+
+  it("fails with exit 2 on unknown columns and on text in a column numeric in the reference", async () => {
+    const ref = fileOf(csvOf(["a", "b"], [1, 2]));
+    const cur = fileOf("g,x\na,1\nb,lots\n");
+    const unknown = await aims(["measure", "drift", "--reference", ref, "--current", cur, "--column", "y"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown column "y"\. Available columns: g, x\./);
+    const text = await aims(["measure", "drift", "--reference", ref, "--current", cur]);
+    assert.equal(text.code, 2);
+    assert.match(text.stderr, /1 of 2 rows are not valid/);
+    assert.match(
+      text.stderr,
+      /^ {2}line 3: x: "lots" is not a number \(the column is numeric in the reference\)$/m,
+    );
+    const skipped = await aims([
+      "measure",
+      "drift",
+      "--reference",
+      ref,
+      "--current",
+      cur,
+      "--skip-invalid",
+      "--json",
+    ]);
+    assert.equal(skipped.code, 0, skipped.stderr);
+    assert.equal(JSON.parse(skipped.stdout).current.rowsUsed, 1);
+  });
+});
