@@ -81,6 +81,10 @@ export const auditEventTypes = [
   "soa_version.approved",
   "soa_version.rejected",
   "soa_version.superseded",
+  "measurement_policy.created",
+  "measurement_policy.updated",
+  "measurement_policy.deleted",
+  "measurement_run.recorded",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
@@ -105,7 +109,9 @@ export type EntityType =
   | "raci_activity"
   | "applied_control"
   | "soa_entry"
-  | "soa_version";
+  | "soa_version"
+  | "measurement_policy"
+  | "measurement_run";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {

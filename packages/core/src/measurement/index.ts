@@ -4,3 +4,4 @@ export * from "./input";
 export * from "./performance";
 export * from "./drift";
 export { wilsonInterval, seededRandom } from "./random";
+export * from "./policies";

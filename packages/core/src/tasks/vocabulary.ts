@@ -17,7 +17,7 @@ export type TaskPriority = (typeof taskPriorities)[number];
  * opens a task while a condition holds and closes it when the condition clears. Add an origin here with its
  * generator.
  */
-export const taskOrigins = ["manual", "document_review", "soa_gap"] as const;
+export const taskOrigins = ["manual", "document_review", "soa_gap", "measurement_policy_failed"] as const;
 export type TaskOrigin = (typeof taskOrigins)[number];
 
 /**
@@ -49,6 +49,7 @@ export const taskOriginLabels: Record<TaskOrigin, string> = {
   manual: "Created by hand",
   document_review: "Document review due",
   soa_gap: "Gap in the Statement of Applicability",
+  measurement_policy_failed: "A measurement failed its threshold",
 };
 
 /** A calendar date `YYYY-MM-DD` in UTC: due dates are days, and "today" is the UTC day of the clock. */
