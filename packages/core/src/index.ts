@@ -30,6 +30,8 @@ export * from "./objectives/objective";
 export * from "./schemas/objectives";
 export * from "./concerns/concern";
 export * from "./schemas/concerns";
+export * from "./incidents/incident";
+export * from "./schemas/incidents";
 export * from "./frameworks";
 export * from "./schemas/frameworks";
 export * from "./tasks/vocabulary";

@@ -33,6 +33,7 @@ export const permissions = [
   "task.write",
   "concern.report",
   "concern.manage",
+  "incident.write",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,6 +71,7 @@ export const permissionDescriptions: Record<Permission, string> = {
   "task.write": "Create, assign and close tasks",
   "concern.report": "Report a concern (A.3.3)",
   "concern.manage": "Read and respond to reported concerns (confidential)",
+  "incident.write": "Report AI incidents, handle them and log communications about them (A.8.4)",
 };
 
 export const isPermission = (value: string): value is Permission =>

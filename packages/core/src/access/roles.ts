@@ -45,8 +45,16 @@ export const builtinRolePermissions: Record<BuiltinRole, readonly Permission[]> 
     "evidence.archive",
     "concern.report",
     "concern.manage",
+    "incident.write",
   ],
-  contributor: [...readAll, ...aiSystemWrite, "api_token.create", ...aimsDraft, "concern.report"],
+  contributor: [
+    ...readAll,
+    ...aiSystemWrite,
+    "api_token.create",
+    ...aimsDraft,
+    "concern.report",
+    "incident.write",
+  ],
   auditor: [...readAll, "audit_event.read", "audit_work.write", "api_token.create", "concern.report"],
   viewer: ["org.read", "member.read", "ai_system.read", "aims.read", "concern.report"],
 };

@@ -38,6 +38,10 @@ export const auditEventTypes = [
   "objective.progress_recorded",
   "concern.reported",
   "concern.updated",
+  "incident.reported",
+  "incident.updated",
+  "incident.status_changed",
+  "incident.communication_logged",
   "evidence.added",
   "evidence.updated",
   "evidence.linked",
@@ -99,6 +103,7 @@ export type EntityType =
   | "document"
   | "objective"
   | "concern"
+  | "incident"
   | "evidence"
   | "task"
   | "context_issue"

@@ -551,4 +551,52 @@ export const euAiAct2024_1689Amended2026_1744: EuAiActRules = {
       "gpai_systemic_risk",
     ),
   ],
+
+  // Art. 73 was not amended by 2026/1744 (consolidated text of 27 July 2026).
+  incidentReporting: [
+    {
+      kind: "deployer_inform_provider",
+      maxDays: 0,
+      title:
+        "Deployer informs the provider (first), then importer or distributor and authorities — immediately",
+      role: "deployer",
+      article: "Art. 26(5)",
+      basis: "2024/1689",
+      confidence: "V",
+      source: ORIGINAL,
+      note: "If the provider cannot be reached, Art. 73 applies to the deployer.",
+    },
+    {
+      kind: "report_general",
+      maxDays: 15,
+      title: "Provider reports the serious incident to the market-surveillance authority — at the latest",
+      role: "provider",
+      article: "Art. 73(2)",
+      basis: "2024/1689",
+      confidence: "V",
+      source: ORIGINAL,
+      note: "Immediately once a causal link is established or reasonably likely; an initial incomplete report may be completed later.",
+    },
+    {
+      kind: "report_death",
+      maxDays: 10,
+      title: "Provider reports a death (causal link established or suspected) — at the latest",
+      role: "provider",
+      article: "Art. 73(4)",
+      basis: "2024/1689",
+      confidence: "V",
+      source: ORIGINAL,
+    },
+    {
+      kind: "report_widespread_or_critical_infrastructure",
+      maxDays: 2,
+      title:
+        "Provider reports a widespread infringement or a serious and irreversible critical-infrastructure disruption — at the latest",
+      role: "provider",
+      article: "Art. 73(3)",
+      basis: "2024/1689",
+      confidence: "V",
+      source: ORIGINAL,
+    },
+  ],
 };

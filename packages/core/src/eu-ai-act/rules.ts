@@ -121,6 +121,33 @@ export interface ObligationRule {
   appliesFrom: AppliesFromRef;
 }
 
+/**
+ * A serious-incident reporting clock (Art. 73, and the deployer's duty in Art. 26(5)). `maxDays` are calendar days
+ * counted from the day after the day the operator became aware (Regulation 1182/71: the day of the event is not
+ * counted); `0` means "immediately": due on the awareness day itself.
+ */
+export const incidentDeadlineKinds = [
+  "deployer_inform_provider",
+  "report_general",
+  "report_death",
+  "report_widespread_or_critical_infrastructure",
+] as const;
+export type IncidentDeadlineKind = (typeof incidentDeadlineKinds)[number];
+
+export interface IncidentReportingDeadline {
+  kind: IncidentDeadlineKind;
+  maxDays: number;
+  /** who owes it and to whom, in plain words */
+  title: string;
+  /** the operator role whose clock it is */
+  role: OperatorRole;
+  article: string;
+  basis: LegalBasis;
+  confidence: Confidence;
+  source: string;
+  note?: string;
+}
+
 export interface EuAiActRules {
   /** the rule-data version, stored with every classification */
   id: string;
@@ -142,4 +169,6 @@ export interface EuAiActRules {
   /** Art. 49: which Annex III areas are registered where */
   registration: { nationalAreas: string[]; nonPublicAreas: string[] };
   obligations: ObligationRule[];
+  /** Art. 73 / Art. 26(5): serious-incident reporting clocks, from the awareness date in calendar days */
+  incidentReporting: IncidentReportingDeadline[];
 }

@@ -23,6 +23,7 @@ export const linkSourceTypes = [
   "applied_control",
   "task",
   "interested_party_requirement",
+  "incident",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 
