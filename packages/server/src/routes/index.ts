@@ -20,6 +20,7 @@ import { documentRoutes } from "./document-routes";
 import { taskRoutes } from "./task-routes";
 import { objectiveRoutes } from "./objective-routes";
 import { concernRoutes } from "./concern-routes";
+import { incidentRoutes } from "./incident-routes";
 import { soaRoutes } from "./soa-routes";
 import { euAiActRoutes } from "./eu-ai-act-routes";
 
@@ -46,6 +47,7 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await taskRoutes(app, deps);
   await objectiveRoutes(app, deps);
   await concernRoutes(app, deps);
+  await incidentRoutes(app, deps);
   await soaRoutes(app, deps);
   await euAiActRoutes(app, deps);
 }
