@@ -14,6 +14,7 @@ import { registerReadiness } from "./commands/readiness/show";
 import { registerTasksCommands } from "./commands/tasks/register";
 import { registerDocumentsCommands } from "./commands/documents/register";
 import { registerObjectivesCommands } from "./commands/objectives/register";
+import { registerIncidentsCommands } from "./commands/incidents/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
 import { registerClassify } from "./commands/classify/classify";
@@ -67,6 +68,7 @@ Docs: docs/cli.md`,
   registerTasksCommands(program, ctx);
   registerDocumentsCommands(program, ctx);
   registerObjectivesCommands(program, ctx);
+  registerIncidentsCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
   registerClassify(program, ctx);
