@@ -79,3 +79,4 @@ export * from "./evidence/archive-evidence";
 export * from "./evidence/delete-evidence";
 export * from "./evidence/open-evidence-content";
 export * from "./context";
+export * from "./measurements/index";

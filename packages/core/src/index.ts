@@ -56,5 +56,6 @@ export * from "./schemas/raci";
 export * from "./readiness";
 export * from "./schemas/readiness";
 export * from "./measurement";
+export * from "./schemas/measurement-runs";
 export * from "./eu-ai-act";
 export * from "./schemas/eu-ai-act";

@@ -39,8 +39,16 @@ describe("evaluatePolicies", () => {
       { metric: "demographic_parity_difference", method: "between_groups", op: "<", value: 0.25 },
       "fail",
     ],
-    ["unknown attribute is not applicable", { metric: "disparate_impact", attribute: "x", op: ">=", value: 0.8 }, "not_applicable"],
-    ["a drift rule on a fairness run is not applicable", { metric: "psi", column: "*", op: "<", value: 0.25 }, "not_applicable"],
+    [
+      "unknown attribute is not applicable",
+      { metric: "disparate_impact", attribute: "x", op: ">=", value: 0.8 },
+      "not_applicable",
+    ],
+    [
+      "a drift rule on a fairness run is not applicable",
+      { metric: "psi", column: "*", op: "<", value: 0.25 },
+      "not_applicable",
+    ],
     ["theil index whole population", { metric: "theil_index", op: "<", value: 10 }, "pass"],
   ];
   for (const [name, r, expected] of table)
@@ -74,7 +82,10 @@ describe("evaluatePolicies", () => {
 
   it("no rules for this kind → no_policies", () => {
     assert.equal(evaluatePolicies(result, []).status, "no_policies");
-    assert.equal(evaluatePolicies(result, [rule({ metric: "psi", op: "<", value: 0.25 })]).status, "no_policies");
+    assert.equal(
+      evaluatePolicies(result, [rule({ metric: "psi", op: "<", value: 0.25 })]).status,
+      "no_policies",
+    );
   });
 
   it("drift: PSI per column, * matches every column", () => {
@@ -89,7 +100,16 @@ describe("evaluatePolicies", () => {
       currentMissing: 0,
       bins: [],
       tests: [
-        { metric: "psi", value: psi, pValue: null, band: null, drift: null, threshold: "", reason: null, details: {} },
+        {
+          metric: "psi",
+          value: psi,
+          pValue: null,
+          band: null,
+          drift: null,
+          threshold: "",
+          reason: null,
+          details: {},
+        },
       ],
       conventions: {
         binning: "deciles",

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  aggregateMethods,
-  ColumnDrift,
-  FairnessResult,
-  PerformanceResult,
-} from "./types";
+import { aggregateMethods, ColumnDrift, FairnessResult, PerformanceResult } from "./types";
 
 type MetricValue = number | null;
 
@@ -53,7 +48,14 @@ export const performancePolicyMetrics = Object.keys(performancePolicyFields) as 
   ...(keyof typeof performancePolicyFields)[],
 ];
 
-export const driftPolicyMetrics = ["psi", "ks", "chi_square", "z_test", "jensen_shannon", "wasserstein"] as const;
+export const driftPolicyMetrics = [
+  "psi",
+  "ks",
+  "chi_square",
+  "z_test",
+  "jensen_shannon",
+  "wasserstein",
+] as const;
 
 export const policyMetrics = [
   ...fairnessPolicyMetrics,
@@ -93,7 +95,12 @@ export type MeasurementPolicyRule = z.infer<typeof MeasurementPolicyRule>;
 /** A stored run's result, as the CLI's `--json` prints it (the `input` summaries are kept apart). */
 export const PerformanceRunResult = PerformanceResult.extend({
   groups: z
-    .array(PerformanceResult.omit({ kind: true, version: true }).extend({ attribute: z.string(), value: z.string() }))
+    .array(
+      PerformanceResult.omit({ kind: true, version: true }).extend({
+        attribute: z.string(),
+        value: z.string(),
+      }),
+    )
     .optional(),
 });
 export type PerformanceRunResult = z.infer<typeof PerformanceRunResult>;
@@ -224,7 +231,9 @@ function candidatesOf(rule: MeasurementPolicyRule, result: MeasurementRunResult)
       .filter(
         (i) =>
           i.metric === rule.metric &&
-          (i.attribute === null ? all(rule.attribute) : all(rule.attribute) || i.attribute === rule.attribute),
+          (i.attribute === null
+            ? all(rule.attribute)
+            : all(rule.attribute) || i.attribute === rule.attribute),
       )
       .map((i) => ({ where: i.attribute ?? "whole population", value: i.value, reason: i.reason }));
     return [...between, ...inequality];
@@ -273,7 +282,10 @@ export function evaluatePolicies(
     });
     const failures = checks
       .filter((c) => c.status === "fail")
-      .map((c) => `${c.where}: ${round(c.compared!)} (needs ${rule.abs ? "|value| " : ""}${rule.op} ${rule.value})`);
+      .map(
+        (c) =>
+          `${c.where}: ${round(c.compared!)} (needs ${rule.abs ? "|value| " : ""}${rule.op} ${rule.value})`,
+      );
     const status: PolicyRuleStatus =
       checks.length === 0
         ? "not_applicable"
@@ -287,7 +299,9 @@ export function evaluatePolicies(
   const failed = rules.filter((r) => r.status === "fail").length;
   const passed = rules.filter((r) => r.status === "pass").length;
   const noValue = rules.filter((r) => r.status === "no_value").length;
-  const applicable = rules.filter((r) => r.status !== "not_applicable" || kindOfPolicyMetric(r.rule.metric) === result.kind);
+  const applicable = rules.filter(
+    (r) => r.status !== "not_applicable" || kindOfPolicyMetric(r.rule.metric) === result.kind,
+  );
   return {
     status: applicable.length === 0 ? "no_policies" : failed > 0 ? "fail" : "pass",
     rules,

@@ -23,6 +23,7 @@ import { concernRoutes } from "./concern-routes";
 import { incidentRoutes } from "./incident-routes";
 import { soaRoutes } from "./soa-routes";
 import { euAiActRoutes } from "./eu-ai-act-routes";
+import { measurementRoutes } from "./measurement-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -50,4 +51,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await incidentRoutes(app, deps);
   await soaRoutes(app, deps);
   await euAiActRoutes(app, deps);
+  await measurementRoutes(app, deps);
 }
