@@ -212,6 +212,25 @@ const concernDetailRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/concerns/concern-detail-page"), "ConcernDetailPage"),
 });
 
+const incidentsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "incidents",
+  validateSearch: (s: Record<string, unknown>): { status?: string } => ({ status: str(s.status) }),
+  component: lazyRouteComponent(() => import("./features/incidents/incident-list-page"), "IncidentListPage"),
+});
+
+const incidentReportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "incidents/report",
+  component: lazyRouteComponent(() => import("./features/incidents/report-incident-page"), "ReportIncidentPage"),
+});
+
+const incidentDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "incidents/$incidentId",
+  component: lazyRouteComponent(() => import("./features/incidents/incident-detail-page"), "IncidentDetailPage"),
+});
+
 const readinessRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "readiness",
@@ -341,6 +360,9 @@ const routeTree = rootRoute.addChildren([
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,
+    incidentsRoute,
+    incidentReportRoute,
+    incidentDetailRoute,
     documentsRoute,
     documentDetailRoute,
     tasksRoute,

@@ -6,6 +6,7 @@ export * from "./tasks";
 export * from "./documents";
 export * from "./objectives";
 export * from "./concerns";
+export * from "./incidents";
 export * from "./readiness";
 export * from "./scope-context";
 export * from "./evidence";

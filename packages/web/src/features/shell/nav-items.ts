@@ -39,6 +39,7 @@ export type NavTarget =
   | "/orgs/$orgId/objectives"
   | "/orgs/$orgId/concerns/report"
   | "/orgs/$orgId/concerns"
+  | "/orgs/$orgId/incidents"
   | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
   | "/orgs/$orgId/eu-ai-act"
@@ -69,7 +70,7 @@ export const aimsNav: NavItem[] = [
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
   { label: "Impact assessments", icon: Scale, comingSoon: true },
   { label: "Objectives", icon: Target, to: "/orgs/$orgId/objectives" },
-  { label: "Incidents", icon: Siren, comingSoon: true },
+  { label: "Incidents", icon: Siren, to: "/orgs/$orgId/incidents" },
   { label: "Evidence", icon: BookOpen, to: "/orgs/$orgId/evidence" },
   { label: "Audits", icon: ClipboardCheck, comingSoon: true },
   { label: "Management review", icon: Gauge, comingSoon: true },
