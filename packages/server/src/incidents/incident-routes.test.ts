@@ -172,6 +172,19 @@ for (const backend of testBackends()) {
       await assertChainIntact(server, org.orgId);
     });
 
+    it("documents every incident route and the deadlines in OpenAPI", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const paths = Object.keys(doc.paths).filter((p) => p.includes("/incidents"));
+      assert.deepEqual(paths.sort(), [
+        "/api/v1/orgs/{orgId}/incidents",
+        "/api/v1/orgs/{orgId}/incidents/{id}",
+        "/api/v1/orgs/{orgId}/incidents/{id}/communications",
+      ]);
+      const text = JSON.stringify(doc.paths["/api/v1/orgs/{orgId}/incidents/{id}"].get);
+      for (const word of ["deadlines", "daysLeft", "dueAt", "basis", "communications"])
+        assert.ok(text.includes(word), word);
+    });
+
     it("viewers and auditors read but cannot write; another org's incident is 404", async () => {
       const { owner, base, member } = await setup();
       const inc = (await owner.post(base, { title: "Leak of prompts", becameAwareOn: today() })).json();
