@@ -222,13 +222,19 @@ const incidentsRoute = createRoute({
 const incidentReportRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/report",
-  component: lazyRouteComponent(() => import("./features/incidents/report-incident-page"), "ReportIncidentPage"),
+  component: lazyRouteComponent(
+    () => import("./features/incidents/report-incident-page"),
+    "ReportIncidentPage",
+  ),
 });
 
 const incidentDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "incidents/$incidentId",
-  component: lazyRouteComponent(() => import("./features/incidents/incident-detail-page"), "IncidentDetailPage"),
+  component: lazyRouteComponent(
+    () => import("./features/incidents/incident-detail-page"),
+    "IncidentDetailPage",
+  ),
 });
 
 const readinessRoute = createRoute({
