@@ -94,14 +94,8 @@ export type MeasurementPolicyRule = z.infer<typeof MeasurementPolicyRule>;
 
 /** A stored run's result, as the CLI's `--json` prints it (the `input` summaries are kept apart). */
 export const PerformanceRunResult = PerformanceResult.extend({
-  groups: z
-    .array(
-      PerformanceResult.omit({ kind: true, version: true }).extend({
-        attribute: z.string(),
-        value: z.string(),
-      }),
-    )
-    .optional(),
+  /** `--group`: the same metrics per group (each with its own kind/version, as the CLI prints them) */
+  groups: z.array(PerformanceResult.extend({ attribute: z.string(), value: z.string() })).optional(),
 });
 export type PerformanceRunResult = z.infer<typeof PerformanceRunResult>;
 export const DriftRunResult = z.strictObject({ kind: z.literal("drift"), columns: z.array(ColumnDrift) });

@@ -10,6 +10,7 @@ import {
   type FieldIssue,
   type TabularRow,
 } from "@openaims/core";
+import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
 import type { CommandContext } from "../../command-context";
 import { CliError, ExitCode, usageError } from "../../exit-codes";
 import { printJson, table } from "../../output/format";
@@ -104,7 +105,7 @@ async function profile(
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerMeasureDrift(measure: Command, ctx: CommandContext) {
-  measure
+  const cmd = measure
     .command("drift")
     .summary(
       "data drift per column between a reference and a current file (PSI, KS, chi-square, JS, Wasserstein)",
@@ -136,7 +137,8 @@ export function registerMeasureDrift(measure: Command, ctx: CommandContext) {
         "  aims measure drift --reference a.csv --current b.csv --column age --column region --json",
     )
     .action(
-      ctx.action(async (opts: DriftCliOptions) => {
+      ctx.action(async (opts: DriftCliOptions & UploadOptions, ...rest: unknown[]) => {
+        checkUploadOptions(opts);
         const bins = Number(opts.bins ?? "10");
         if (!Number.isInteger(bins) || bins < 2)
           throw usageError(`--bins must be a whole number ≥ 2, not "${opts.bins}".`);
@@ -166,11 +168,17 @@ export function registerMeasureDrift(measure: Command, ctx: CommandContext) {
           ...cur.input.warnings.map((w) => `current: ${w}`),
         ])
           ctx.note(`warning: ${w}`);
-        if (opts.json)
-          return ctx.out(printJson({ kind: "drift", columns, reference: ref.input, current: cur.input }));
-        ctx.out(driftText(columns, ref.input, cur.input));
+        const payload = { kind: "drift", columns, reference: ref.input, current: cur.input };
+        ctx.out(opts.json ? printJson(payload) : driftText(columns, ref.input, cur.input));
+        return finishRun(
+          ctx,
+          opts as DriftCliOptions & UploadOptions & Record<string, unknown>,
+          payload,
+          rest,
+        );
       }),
     );
+  addUploadOptions(cmd);
 }
 
 const test = (c: ColumnDrift, metric: string) => c.tests.find((t) => t.metric === metric);

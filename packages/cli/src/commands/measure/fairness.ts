@@ -5,8 +5,9 @@ import { usageError } from "../../exit-codes";
 import { printJson } from "../../output/format";
 import { addInputOptions, checkedSpec, noteInput, readInput, type InputOptions } from "./input-options";
 import { fairnessText } from "./present";
+import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
 
-interface FairnessCliOptions extends InputOptions {
+interface FairnessCliOptions extends InputOptions, UploadOptions {
   reference: string[];
   intersectional?: boolean;
   minGroupSize?: string;
@@ -71,8 +72,9 @@ export function registerMeasureFairness(measure: Command, ctx: CommandContext) {
         "  aims measure fairness --file scores.jsonl --label y --score p --threshold 0.5 --group region --json",
     )
     .action(
-      ctx.action(async (opts: FairnessCliOptions) => {
+      ctx.action(async (opts: FairnessCliOptions, ...rest: unknown[]) => {
         checkedSpec(opts);
+        checkUploadOptions(opts);
         const minGroupSize = intOption("--min-group-size", opts.minGroupSize, 0);
         const samples = intOption("--bootstrap", opts.bootstrap, 0) ?? 0;
         const seed = intOption("--seed", opts.seed, 0) ?? 1;
@@ -101,8 +103,10 @@ export function registerMeasureFairness(measure: Command, ctx: CommandContext) {
           }
         }
         noteInput(ctx, input);
-        if (opts.json) return ctx.out(printJson({ ...result, input }));
-        ctx.out(fairnessText(result, input));
+        const payload = { ...result, input };
+        ctx.out(opts.json ? printJson(payload) : fairnessText(result, input));
+        return finishRun(ctx, opts as FairnessCliOptions & Record<string, unknown>, payload, rest);
       }),
     );
+  addUploadOptions(cmd);
 }

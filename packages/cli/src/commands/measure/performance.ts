@@ -17,6 +17,8 @@ import {
 import { inputText, rate } from "./present";
 
 /** One group's performance: the attribute and value, then the accumulator's result. */
+import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
+
 export type GroupPerformance = { attribute: string; value: string } & PerformanceResult;
 
 const MISSING = "__missing__";
@@ -40,8 +42,9 @@ export function registerMeasurePerformance(measure: Command, ctx: CommandContext
         "  aims measure performance --file compas_for_aequitas.csv --label label_value --prediction score --group race --json",
     )
     .action(
-      ctx.action(async (opts: InputOptions) => {
+      ctx.action(async (opts: InputOptions & UploadOptions, ...rest: unknown[]) => {
         checkedSpec(opts, false);
+        checkUploadOptions(opts);
         const overall = createPerformanceAccumulator();
         const byGroup = new Map<string, { attribute: string; value: string; acc: PerformanceAccumulator }>();
         const input = await readInput(
@@ -64,10 +67,12 @@ export function registerMeasurePerformance(measure: Command, ctx: CommandContext
           .map((g) => ({ attribute: g.attribute, value: g.value, ...g.acc.result() }));
         const result = overall.result();
         noteInput(ctx, input);
-        if (opts.json) return ctx.out(printJson({ ...result, groups, input }));
-        ctx.out(performanceText(result, groups, input));
+        const payload = { ...result, groups, input };
+        ctx.out(opts.json ? printJson(payload) : performanceText(result, groups, input));
+        return finishRun(ctx, opts as InputOptions & UploadOptions & Record<string, unknown>, payload, rest);
       }),
     );
+  addUploadOptions(cmd);
 }
 
 const withReason = (m: { value: number | null; reason: string | null }) =>
