@@ -85,6 +85,67 @@ for (const backend of testBackends()) {
       assert.equal(items[1].id, stored![1]);
     });
 
+    it("uploads performance and drift runs; a PSI policy checks every column", async () => {
+      const { org, env } = await orgWithToken(t);
+      const system = await buildAiSystem(t.server, org.orgId, { name: "Monitor" });
+      const file = join(dir.path, "perf.csv");
+      await writeFile(file, csv());
+      const perf = await runCli(
+        [
+          "measure",
+          "performance",
+          "--file",
+          file,
+          "--label",
+          "y",
+          "--prediction",
+          "yhat",
+          "--group",
+          "race",
+        ].concat(["--system", system.id, "--upload"]),
+        { env },
+      );
+      assert.equal(perf.code, 0, perf.stderr);
+      assert.match(perf.stdout, /Stored run/);
+
+      const auth = { authorization: `Bearer ${env.OPENAIMS_TOKEN}` };
+      const created = await t.server.app.inject({
+        method: "POST",
+        url: `/api/v1/orgs/${org.orgId}/ai-systems/${system.id}/measurement-policies`,
+        headers: auth,
+        payload: { rule: { metric: "psi", column: "*", op: "<", value: 0.25 } },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const ref = join(dir.path, "ref.csv");
+      const cur = join(dir.path, "cur.csv");
+      const lines = (f: (i: number) => string) =>
+        ["x,c", ...Array.from({ length: 200 }, (_, i) => f(i))].join("\n");
+      await writeFile(
+        ref,
+        lines((i) => `${i % 100},${i % 2 ? "u" : "v"}`),
+      );
+      await writeFile(
+        cur,
+        lines((i) => `${(i % 100) + 60},${i % 2 ? "u" : "v"}`),
+      );
+      const drift = await runCli(
+        ["measure", "drift", "--reference", ref, "--current", cur, "--system", system.id, "--upload"],
+        { env },
+      );
+      assert.equal(drift.code, 1, drift.stderr);
+      assert.match(drift.stdout, /column x: /);
+      assert.doesNotMatch(drift.stdout, /column c: /);
+      const runs = await t.server.app.inject({
+        method: "GET",
+        url: `/api/v1/orgs/${org.orgId}/ai-systems/${system.id}/measurement-runs`,
+        headers: auth,
+      });
+      assert.deepEqual(
+        runs.json().items.map((r: { kind: string; policyStatus: string }) => `${r.kind} ${r.policyStatus}`),
+        ["drift fail", "performance no_policies"],
+      );
+    });
+
     it("checks a local --policy-file without a server, and --upload needs --system", async () => {
       const file = join(dir.path, "local.csv");
       await writeFile(file, csv());
