@@ -1,5 +1,4 @@
 import {
-  deadlineIsUrgent,
   incidentSeverityLabels,
   incidentStatusLabels,
   type IncidentDeadlineView,
@@ -8,6 +7,7 @@ import {
   type IncidentView,
 } from "@openaims/core";
 import { Badge } from "../../components/badge";
+import { daysLeftText, deadlineTone, mostUrgentOpen } from "./deadline-display";
 
 const statusTone: Record<IncidentStatus, "neutral" | "blue" | "green" | "amber" | "red"> = {
   reported: "amber",
@@ -30,23 +30,14 @@ export const IncidentSeverityBadge = ({ severity }: { severity: IncidentSeverity
   <Badge tone={severityTone[severity]}>{incidentSeverityLabels[severity]}</Badge>
 );
 
-export function daysLeftText(d: Pick<IncidentDeadlineView, "daysLeft" | "met">): string {
-  if (d.met) return "Met";
-  const n = d.daysLeft;
-  if (n === 0) return "Due today";
-  return n > 0 ? `${n} day${n === 1 ? "" : "s"} left` : `${-n} day${n === -1 ? "" : "s"} overdue`;
-}
-
 /** Days left on a clock: red when 2 days or fewer are left or it has passed (unless met). */
 export function DeadlineBadge({ deadline }: { deadline: Pick<IncidentDeadlineView, "daysLeft" | "met"> }) {
-  const tone = deadline.met ? "green" : deadlineIsUrgent(deadline.daysLeft) ? "red" : "amber";
-  return <Badge tone={tone}>{daysLeftText(deadline)}</Badge>;
+  return <Badge tone={deadlineTone(deadline)}>{daysLeftText(deadline)}</Badge>;
 }
 
 /** The most urgent open clock of an incident, or a word on why none runs. */
 export function NextDeadline({ incident }: { incident: IncidentView }) {
-  const open = incident.deadlines.filter((d) => !d.met).sort((a, b) => a.daysLeft - b.daysLeft);
-  const first = open[0];
+  const first = mostUrgentOpen(incident);
   if (first)
     return (
       <span className="inline-flex items-center gap-2 whitespace-nowrap">
