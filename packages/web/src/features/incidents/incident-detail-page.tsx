@@ -21,6 +21,7 @@ import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { formatDateTime } from "../../lib/format";
 import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { DeadlineBadge, IncidentSeverityBadge, IncidentStatusBadge } from "./incident-badges";
+import { EditIncidentForm } from "./edit-incident-form";
 import { SeriousIncidentQuestions } from "./serious-questions";
 import { useAfterIncidentWrite, useIncident } from "./queries";
 
@@ -103,6 +104,9 @@ export function IncidentDetailPage() {
         )}
       </Section>
 
+      {canWrite && i.status !== "closed" && (
+        <EditIncidentForm key={`e${i.version}`} orgId={orgId} incident={i} />
+      )}
       <AnswersForm key={`a${i.version}`} orgId={orgId} incident={i} canWrite={canWrite} />
       {canWrite && (
         <StatusForm key={`s${i.version}`} orgId={orgId} incident={i} onReload={() => void query.refetch()} />
