@@ -113,8 +113,8 @@ const aiSystemNewRoute = createRoute({
 const aiSystemDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "ai-systems/$systemId",
-  validateSearch: (s: Record<string, unknown>): { tab?: "overview" | "history" } => ({
-    tab: s.tab === "history" ? "history" : undefined,
+  validateSearch: (s: Record<string, unknown>): { tab?: "overview" | "history" | "measurements" } => ({
+    tab: s.tab === "history" || s.tab === "measurements" ? s.tab : undefined,
   }),
   component: lazyRouteComponent(
     () => import("./features/ai-systems/ai-system-detail-page"),

@@ -12,3 +12,4 @@ export * from "./scope-context";
 export * from "./evidence";
 export * from "./soa";
 export * from "./eu-ai-act";
+export * from "./measurements";

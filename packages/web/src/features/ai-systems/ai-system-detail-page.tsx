@@ -10,6 +10,7 @@ import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/
 import { lifecycleLabel } from "./ai-system-fields";
 import { AiSystemHistory } from "./ai-system-history";
 import { Breadcrumb } from "./ai-system-new-page";
+import { AiSystemMeasurements } from "./ai-system-measurements";
 import { AiSystemOverview } from "./ai-system-overview";
 import { useAiSystem, useArchiveToggle } from "./queries";
 
@@ -72,17 +73,21 @@ export function AiSystemDetailPage() {
           void navigate({
             to: "/orgs/$orgId/ai-systems/$systemId",
             params: { orgId, systemId },
-            search: v === "history" ? { tab: "history" } : {},
+            search: v === "history" || v === "measurements" ? { tab: v } : {},
             replace: true,
           })
         }
       >
         <TabList aria-label="AI system sections">
           <Tab value="overview">Overview</Tab>
+          <Tab value="measurements">Measurements</Tab>
           <Tab value="history">History</Tab>
         </TabList>
         <Tabs.Content value="overview">
           <AiSystemOverview system={system} />
+        </Tabs.Content>
+        <Tabs.Content value="measurements">
+          <AiSystemMeasurements orgId={orgId} systemId={systemId} />
         </Tabs.Content>
         <Tabs.Content value="history">
           <AiSystemHistory orgId={orgId} systemId={systemId} />
