@@ -291,5 +291,9 @@ describe("incident input", () => {
     assert.equal(err?.code, "invalid_input");
     assert.equal((err?.details as { issues: { path: string }[] }).issues[0]?.path, "occurredOn");
     assert.throws(() => checkIncidentDates({ occurredOn: null, becameAwareOn: "2027-03-01" }, "2027-02-01"));
+    assert.doesNotThrow(() =>
+      checkIncidentDates({ occurredOn: null, becameAwareOn: "2027-02-02" }, "2027-02-01"),
+    );
+    assert.throws(() => checkIncidentDates({ occurredOn: null, becameAwareOn: "2027-02-03" }, "2027-02-01"));
   });
 });

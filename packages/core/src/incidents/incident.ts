@@ -313,7 +313,10 @@ export interface IncidentFields {
   resolution: string;
 }
 
-/** Dates that contradict each other are bad input, named by field. */
+/**
+ * Dates that contradict each other are bad input, named by field. "Today" is the server's UTC day; one day of
+ * slack lets someone east of UTC enter their local date just after midnight.
+ */
 export function checkIncidentDates(
   f: { occurredOn: string | null; becameAwareOn: string },
   today: string,
@@ -321,7 +324,8 @@ export function checkIncidentDates(
   const issues: { path: string; message: string }[] = [];
   if (f.occurredOn && f.occurredOn > f.becameAwareOn)
     issues.push({ path: "occurredOn", message: "must not be after becameAwareOn" });
-  if (f.becameAwareOn > today) issues.push({ path: "becameAwareOn", message: "must not be in the future" });
+  if (f.becameAwareOn > addCalendarDays(today, 1))
+    issues.push({ path: "becameAwareOn", message: "must not be in the future" });
   if (issues.length > 0) throw invalidInput(`${issues[0]!.path}: ${issues[0]!.message}.`, { issues });
 }
 

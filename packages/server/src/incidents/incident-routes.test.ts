@@ -154,7 +154,7 @@ for (const backend of testBackends()) {
         [{ title: "x", becameAwareOn: today(), severity: "catastrophic" }, "severity"],
         [{ title: "x", becameAwareOn: today(), seriousIncident: { death: "yes" } }, "seriousIncident"],
         [{ title: "x", becameAwareOn: today(), occurredOn: addCalendarDays(today(), 1) }, "occurredOn"],
-        [{ title: "x", becameAwareOn: addCalendarDays(today(), 1) }, "becameAwareOn"],
+        [{ title: "x", becameAwareOn: addCalendarDays(today(), 2) }, "becameAwareOn"],
         [
           { title: "x", becameAwareOn: today(), aiSystemIds: ["00000000-0000-4000-8000-000000000000"] },
           "aiSystemIds",
