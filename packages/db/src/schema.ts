@@ -924,3 +924,35 @@ export const incidentCommunications = pgTable(
   },
   (t) => [index("incident_communications_incident_idx").on(t.orgId, t.incidentId, t.sentAt)],
 );
+
+// ─── AI system components: models (helper "components", issue 4 §1) ──────────────────────────────────────────────
+/**
+ * AI models (a component of AI systems): identity (`name`, `version`, `model_type`), who provides it
+ * (`provider_kind` in_house | third_party, `provider` as free text until vendors exist), the base/foundation model,
+ * the GPAI flag and the estimated cumulative training compute in FLOP, the licence, intended use and limitations,
+ * an evaluation summary and the model-card sections (`model_card`, jsonb validated by core `ModelCard`). A model
+ * links to the AI systems (and later datasets) it is part of through `record_links` with `source_type = ai_model`.
+ */
+export const aiModels = pgTable(
+  "ai_models",
+  {
+    id: id(),
+    ...tenant(),
+    name: text("name").notNull(),
+    modelVersion: text("model_version").notNull().default(""),
+    modelType: text("model_type").notNull().default(""),
+    providerKind: text("provider_kind").notNull().default("in_house"),
+    provider: text("provider").notNull().default(""),
+    baseModel: text("base_model").notNull().default(""),
+    gpai: boolean("gpai").notNull().default(false),
+    trainingComputeFlop: doublePrecision("training_compute_flop"),
+    licence: text("licence").notNull().default(""),
+    intendedUse: text("intended_use").notNull().default(""),
+    limitations: text("limitations").notNull().default(""),
+    evaluationSummary: text("evaluation_summary").notNull().default(""),
+    modelCard: jsonb("model_card").notNull().default({}),
+    archivedAt: ts("archived_at"),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [index("ai_models_org_name_idx").on(t.orgId, t.name, t.id)],
+);
