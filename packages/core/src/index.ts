@@ -59,3 +59,4 @@ export * from "./measurement";
 export * from "./schemas/measurement-runs";
 export * from "./eu-ai-act";
 export * from "./schemas/eu-ai-act";
+export * from "./schemas/eu-ai-act-records";

@@ -956,3 +956,50 @@ export const aiModels = pgTable(
   },
   (t) => [index("ai_models_org_name_idx").on(t.orgId, t.name, t.id)],
 );
+
+/* ---------- EU AI Act: stored classifications and tracked obligations per AI system (issue 4 §2) ---------- */
+
+/** One classification of an AI system: immutable; a new answer set (or rule data) is a new number. */
+export const aiSystemClassifications = pgTable(
+  "ai_system_classifications",
+  {
+    id: id(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    aiSystemId: uuid("ai_system_id")
+      .notNull()
+      .references(() => aiSystems.id),
+    number: integer("number").notNull(),
+    answers: jsonb("answers").$type<Record<string, unknown>>().notNull(),
+    result: jsonb("result").$type<Record<string, unknown>>().notNull(),
+    ruleDataId: text("rule_data_id").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("ai_system_classifications_system_number_uq").on(t.orgId, t.aiSystemId, t.number)],
+);
+
+/** The EU AI Act obligations an AI system owes, synced from its current classification; retired rows are kept. */
+export const aiSystemObligations = pgTable(
+  "ai_system_obligations",
+  {
+    id: id(),
+    ...tenant(),
+    aiSystemId: uuid("ai_system_id")
+      .notNull()
+      .references(() => aiSystems.id),
+    obligationId: text("obligation_id").notNull(),
+    role: text("role").notNull(),
+    article: text("article").notNull(),
+    title: text("title").notNull(),
+    appliesFrom: date("applies_from", { mode: "string" }).notNull(),
+    basis: text("basis").notNull().default(""),
+    status: text("status").notNull().default("open"),
+    applicable: boolean("applicable").notNull().default(true),
+    ownerId: uuid("owner_id").references(() => users.id),
+    dueDate: date("due_date", { mode: "string" }),
+    notes: text("notes").notNull().default(""),
+  },
+  (t) => [uniqueIndex("ai_system_obligations_key_uq").on(t.orgId, t.aiSystemId, t.obligationId, t.role)],
+);

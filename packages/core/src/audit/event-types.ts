@@ -21,6 +21,8 @@ export const auditEventTypes = [
   "ai_system.archived",
   "ai_system.restored",
   "ai_system.imported",
+  "ai_system.classified",
+  "ai_system.obligation_updated",
   "document.created",
   "document.updated",
   "document.draft_edited",
@@ -100,6 +102,7 @@ export type EntityType =
   | "api_token"
   | "session"
   | "ai_system"
+  | "ai_system_obligation"
   | "document"
   | "objective"
   | "concern"
