@@ -80,3 +80,4 @@ export * from "./evidence/delete-evidence";
 export * from "./evidence/open-evidence-content";
 export * from "./context";
 export * from "./measurements/index";
+export * from "./ai-models/index";

@@ -60,3 +60,5 @@ export * from "./schemas/measurement-runs";
 export * from "./eu-ai-act";
 export * from "./schemas/eu-ai-act";
 export * from "./schemas/eu-ai-act-records";
+export * from "./schemas/ai-models";
+export * from "./ai-models/ai-model";

@@ -91,6 +91,10 @@ export const auditEventTypes = [
   "measurement_policy.updated",
   "measurement_policy.deleted",
   "measurement_run.recorded",
+  "ai_model.created",
+  "ai_model.updated",
+  "ai_model.archived",
+  "ai_model.restored",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
@@ -119,7 +123,8 @@ export type EntityType =
   | "soa_entry"
   | "soa_version"
   | "measurement_policy"
-  | "measurement_run";
+  | "measurement_run"
+  | "ai_model";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {

@@ -13,6 +13,7 @@ export const linkTargetTypes = [
   "soa_entry",
   "evidence",
   "objective",
+  "ai_model",
 ] as const;
 export type LinkTargetType = (typeof linkTargetTypes)[number];
 
@@ -24,6 +25,7 @@ export const linkSourceTypes = [
   "task",
   "interested_party_requirement",
   "incident",
+  "ai_model",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 

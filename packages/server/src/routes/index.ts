@@ -24,6 +24,7 @@ import { incidentRoutes } from "./incident-routes";
 import { soaRoutes } from "./soa-routes";
 import { euAiActRoutes } from "./eu-ai-act-routes";
 import { measurementRoutes } from "./measurement-routes";
+import { aiModelRoutes } from "./ai-model-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -52,4 +53,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await soaRoutes(app, deps);
   await euAiActRoutes(app, deps);
   await measurementRoutes(app, deps);
+  await aiModelRoutes(app, deps);
 }

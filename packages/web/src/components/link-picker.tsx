@@ -22,6 +22,7 @@ export const linkTypeLabels: Record<string, string> = {
   soa_entry: "SoA entry",
   evidence: "Evidence",
   objective: "Objective",
+  ai_model: "Model",
 };
 
 const sameTarget = (a: LinkTarget, b: LinkTarget) => a.type === b.type && a.id === b.id;

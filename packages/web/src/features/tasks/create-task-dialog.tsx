@@ -24,6 +24,7 @@ const subjectTypeLabels: Record<LinkTarget["type"], string> = {
   soa_entry: "SoA entry",
   evidence: "Evidence",
   objective: "Objective",
+  ai_model: "Model",
 };
 
 /**
