@@ -14,6 +14,7 @@ import { registerReadiness } from "./commands/readiness/show";
 import { registerTasksCommands } from "./commands/tasks/register";
 import { registerDocumentsCommands } from "./commands/documents/register";
 import { registerObjectivesCommands } from "./commands/objectives/register";
+import { registerModelsCommands } from "./commands/models/register";
 import { registerIncidentsCommands } from "./commands/incidents/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
@@ -68,6 +69,7 @@ Docs: docs/cli.md`,
   registerTasksCommands(program, ctx);
   registerDocumentsCommands(program, ctx);
   registerObjectivesCommands(program, ctx);
+  registerModelsCommands(program, ctx);
   registerIncidentsCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
