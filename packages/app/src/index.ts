@@ -61,6 +61,7 @@ export * from "./documents/list-document-history";
 export * from "./objectives/index";
 export * from "./concerns/index";
 export * from "./incidents/index";
+export * from "./eu-ai-act/index";
 export * from "./soa/index";
 export * from "./tasks/index";
 export * from "./readiness/index";

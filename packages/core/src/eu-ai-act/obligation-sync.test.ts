@@ -10,7 +10,14 @@ import {
 } from "./obligation-sync";
 
 const gen = (id: string, role: "provider" | "deployer" = "deployer", appliesFrom = "2027-12-02") =>
-  ({ id, role, article: `Art. ${id}`, title: `t ${id}`, appliesFrom, basis: "b" }) as ClassificationObligation;
+  ({
+    id,
+    role,
+    article: `Art. ${id}`,
+    title: `t ${id}`,
+    appliesFrom,
+    basis: "b",
+  }) as ClassificationObligation;
 const tracked = (o: ClassificationObligation, rowId: string, more: Partial<TrackedObligation> = {}) =>
   ({
     rowId,

@@ -37,7 +37,7 @@ export const SystemObligationStatus = z.enum(obligationStatuses);
 export const SystemObligationView = z.object({
   id: Uuid,
   aiSystemId: Uuid,
-  /** the stable id in the rule data, e.g. "art26" or "art5.ba" */
+  /** the stable id in the rule data, e.g. "art26-2.human-oversight" */
   obligationId: z.string(),
   role: z.enum(operatorRoles),
   article: z.string(),

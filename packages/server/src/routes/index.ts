@@ -23,6 +23,7 @@ import { concernRoutes } from "./concern-routes";
 import { incidentRoutes } from "./incident-routes";
 import { soaRoutes } from "./soa-routes";
 import { euAiActRoutes } from "./eu-ai-act-routes";
+import { aiSystemClassificationRoutes } from "./ai-system-classification-routes";
 import { measurementRoutes } from "./measurement-routes";
 import { aiModelRoutes } from "./ai-model-routes";
 
@@ -52,6 +53,7 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await incidentRoutes(app, deps);
   await soaRoutes(app, deps);
   await euAiActRoutes(app, deps);
+  await aiSystemClassificationRoutes(app, deps);
   await measurementRoutes(app, deps);
   await aiModelRoutes(app, deps);
 }

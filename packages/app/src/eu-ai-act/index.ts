@@ -1,0 +1,3 @@
+export * from "./classify-system";
+export * from "./get-system-classification";
+export * from "./update-system-obligation";
