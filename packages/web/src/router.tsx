@@ -193,6 +193,33 @@ const objectiveEditRoute = createRoute({
   ),
 });
 
+const modelsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "models",
+  validateSearch: (s: Record<string, unknown>): { archived?: boolean } => ({
+    archived: s.archived === true || s.archived === "true" ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import("./features/models/model-list-page"), "ModelListPage"),
+});
+
+const modelNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "models/new",
+  component: lazyRouteComponent(() => import("./features/models/model-form"), "ModelNewPage"),
+});
+
+const modelDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "models/$modelId",
+  component: lazyRouteComponent(() => import("./features/models/model-detail-page"), "ModelDetailPage"),
+});
+
+const modelEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "models/$modelId/edit",
+  component: lazyRouteComponent(() => import("./features/models/model-form"), "ModelEditPage"),
+});
+
 const concernsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "concerns",
@@ -363,6 +390,10 @@ const routeTree = rootRoute.addChildren([
     objectiveNewRoute,
     objectiveDetailRoute,
     objectiveEditRoute,
+    modelsRoute,
+    modelNewRoute,
+    modelDetailRoute,
+    modelEditRoute,
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,

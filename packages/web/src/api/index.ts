@@ -13,3 +13,4 @@ export * from "./evidence";
 export * from "./soa";
 export * from "./eu-ai-act";
 export * from "./measurements";
+export * from "./models";

@@ -12,6 +12,7 @@ import { AiSystemHistory } from "./ai-system-history";
 import { Breadcrumb } from "./ai-system-new-page";
 import { AiSystemMeasurements } from "./ai-system-measurements";
 import { AiSystemOverview } from "./ai-system-overview";
+import { SystemComponents } from "../models/system-components";
 import { useAiSystem, useArchiveToggle } from "./queries";
 
 const route = getRouteApi("/orgs/$orgId/ai-systems/$systemId");
@@ -85,6 +86,7 @@ export function AiSystemDetailPage() {
         </TabList>
         <Tabs.Content value="overview">
           <AiSystemOverview system={system} />
+          <SystemComponents orgId={orgId} systemId={systemId} />
         </Tabs.Content>
         <Tabs.Content value="measurements">
           <AiSystemMeasurements orgId={orgId} systemId={systemId} />

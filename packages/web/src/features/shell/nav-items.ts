@@ -4,6 +4,7 @@ import {
   BadgeCheck,
   BookOpen,
   Bot,
+  Boxes,
   ClipboardCheck,
   FileText,
   Gauge,
@@ -30,6 +31,7 @@ import {
 export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
+  | "/orgs/$orgId/models"
   | "/orgs/$orgId/frameworks"
   | "/orgs/$orgId/scope"
   | "/orgs/$orgId/responsibilities"
@@ -59,6 +61,7 @@ export const aimsNav: NavItem[] = [
   { label: "Dashboard", icon: LayoutDashboard, to: "/orgs/$orgId", exact: true },
   { label: "Tasks", icon: ListTodo, to: "/orgs/$orgId/tasks" },
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
+  { label: "Models", icon: Boxes, to: "/orgs/$orgId/models" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
   { label: "EU AI Act classifier", icon: Gavel, to: "/orgs/$orgId/eu-ai-act" },

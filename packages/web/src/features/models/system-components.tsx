@@ -1,0 +1,43 @@
+import { Link } from "@tanstack/react-router";
+import { Badge } from "../../components/badge";
+import { Section } from "../../components/page-header";
+import { useSystemComponents } from "./queries";
+
+/** The "Components" section of an AI system: its linked models, and the attention its components raise. */
+export function SystemComponents({ orgId, systemId }: { orgId: string; systemId: string }) {
+  const q = useSystemComponents(orgId, systemId);
+  if (!q.data) return null;
+  const { models, attention } = q.data;
+  return (
+    <Section title="Components">
+      {attention.length > 0 && (
+        <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" role="status">
+          <Badge tone="amber">Needs attention</Badge>
+          {attention.map((a) => (
+            <span key={a.componentId}>Uses the general-purpose AI model {a.label}.</span>
+          ))}
+        </p>
+      )}
+      {models.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          No models linked yet. Link a model to this system from the model&apos;s page.
+        </p>
+      ) : (
+        <ul className="list-disc pl-5 text-sm">
+          {models.map((m) => (
+            <li key={m.id}>
+              <Link
+                to="/orgs/$orgId/models/$modelId"
+                params={{ orgId, modelId: m.id }}
+                className="text-blue-800 underline-offset-2 hover:underline"
+              >
+                {m.modelVersion ? `${m.name} ${m.modelVersion}` : m.name}
+              </Link>{" "}
+              {m.gpai && <Badge tone="amber">GPAI</Badge>} {m.archivedAt && <Badge>Archived</Badge>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
