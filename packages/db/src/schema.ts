@@ -1003,3 +1003,38 @@ export const aiSystemObligations = pgTable(
   },
   (t) => [uniqueIndex("ai_system_obligations_key_uq").on(t.orgId, t.aiSystemId, t.obligationId, t.role)],
 );
+
+// ─── AI system components: datasets (helper "components", issue 4 §1, A.7) ──────────────────────────────────────
+/**
+ * Datasets used to train, evaluate or run AI systems (ISO/IEC 42001 A.7): where the data comes from (`source`,
+ * `provenance` as an ordered list of steps), how it was collected and on what terms, whether it holds personal data
+ * and special categories of it, preparation, quality checks and their results, representativeness, known gaps,
+ * retention, and the datasheet sections (`datasheet`, jsonb validated by core `Datasheet`). Links to AI systems and
+ * models are `record_links` rows with `source_type = dataset`.
+ */
+export const datasets = pgTable(
+  "datasets",
+  {
+    id: id(),
+    ...tenant(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    source: text("source").notNull().default(""),
+    provenance: jsonb("provenance").$type<string[]>().notNull().default([]),
+    collectionMethod: text("collection_method").notNull().default(""),
+    acquisitionTerms: text("acquisition_terms").notNull().default(""),
+    licence: text("licence").notNull().default(""),
+    personalData: boolean("personal_data").notNull().default(false),
+    specialCategories: boolean("special_categories").notNull().default(false),
+    preparationSteps: text("preparation_steps").notNull().default(""),
+    qualityChecks: text("quality_checks").notNull().default(""),
+    qualityResults: text("quality_results").notNull().default(""),
+    representativeness: text("representativeness").notNull().default(""),
+    knownGaps: text("known_gaps").notNull().default(""),
+    retention: text("retention").notNull().default(""),
+    datasheet: jsonb("datasheet").notNull().default({}),
+    archivedAt: ts("archived_at"),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [index("datasets_org_name_idx").on(t.orgId, t.name, t.id)],
+);
