@@ -56,7 +56,7 @@ export function registerClassify(program: Command, ctx: CommandContext) {
     );
 }
 
-async function readAnswers(ctx: CommandContext, file: string): Promise<string> {
+export async function readAnswers(ctx: CommandContext, file: string): Promise<string> {
   if (file === "-") return ctx.io.readStdin ? ctx.io.readStdin() : "";
   try {
     return await readFile(resolve(ctx.io.cwd, file), "utf8");

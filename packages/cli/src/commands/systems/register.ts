@@ -8,6 +8,7 @@ import { registerArchive, registerRestore } from "./archive";
 import { registerHistory } from "./history";
 import { registerImport } from "./import";
 import { registerExport } from "./export";
+import { registerSystemClassify, registerSystemObligations } from "./classification";
 
 export function registerSystemsCommands(program: Command, ctx: CommandContext) {
   const systems = program
@@ -23,4 +24,6 @@ export function registerSystemsCommands(program: Command, ctx: CommandContext) {
   registerHistory(systems, ctx);
   registerImport(systems, ctx);
   registerExport(systems, ctx);
+  registerSystemClassify(systems, ctx);
+  registerSystemObligations(systems, ctx);
 }
