@@ -113,8 +113,10 @@ const aiSystemNewRoute = createRoute({
 const aiSystemDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "ai-systems/$systemId",
-  validateSearch: (s: Record<string, unknown>): { tab?: "overview" | "history" | "measurements" } => ({
-    tab: s.tab === "history" || s.tab === "measurements" ? s.tab : undefined,
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { tab?: "overview" | "history" | "measurements" | "classification" } => ({
+    tab: s.tab === "history" || s.tab === "measurements" || s.tab === "classification" ? s.tab : undefined,
   }),
   component: lazyRouteComponent(
     () => import("./features/ai-systems/ai-system-detail-page"),

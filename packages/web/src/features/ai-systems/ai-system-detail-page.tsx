@@ -13,6 +13,7 @@ import { Breadcrumb } from "./ai-system-new-page";
 import { AiSystemMeasurements } from "./ai-system-measurements";
 import { AiSystemOverview } from "./ai-system-overview";
 import { SystemComponents } from "../models/system-components";
+import { SystemClassificationTab } from "../eu-ai-act/system-classification-tab";
 import { useAiSystem, useArchiveToggle } from "./queries";
 
 const route = getRouteApi("/orgs/$orgId/ai-systems/$systemId");
@@ -74,19 +75,23 @@ export function AiSystemDetailPage() {
           void navigate({
             to: "/orgs/$orgId/ai-systems/$systemId",
             params: { orgId, systemId },
-            search: v === "history" || v === "measurements" ? { tab: v } : {},
+            search: v === "history" || v === "measurements" || v === "classification" ? { tab: v } : {},
             replace: true,
           })
         }
       >
         <TabList aria-label="AI system sections">
           <Tab value="overview">Overview</Tab>
+          <Tab value="classification">Classification</Tab>
           <Tab value="measurements">Measurements</Tab>
           <Tab value="history">History</Tab>
         </TabList>
         <Tabs.Content value="overview">
           <AiSystemOverview system={system} />
           <SystemComponents orgId={orgId} systemId={systemId} />
+        </Tabs.Content>
+        <Tabs.Content value="classification">
+          <SystemClassificationTab orgId={orgId} systemId={systemId} />
         </Tabs.Content>
         <Tabs.Content value="measurements">
           <AiSystemMeasurements orgId={orgId} systemId={systemId} />
