@@ -82,3 +82,4 @@ export * from "./evidence/open-evidence-content";
 export * from "./context";
 export * from "./measurements/index";
 export * from "./ai-models/index";
+export * from "./datasets/index";

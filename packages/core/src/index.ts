@@ -62,3 +62,5 @@ export * from "./schemas/eu-ai-act";
 export * from "./schemas/eu-ai-act-records";
 export * from "./schemas/ai-models";
 export * from "./ai-models/ai-model";
+export * from "./schemas/datasets";
+export * from "./datasets/dataset";

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import {
   aiModelPolicy,
   authorize,
@@ -19,8 +19,8 @@ export async function getAiModel(ctx: AppContext, actor: Actor, id: string): Pro
 }
 
 /**
- * The components of an AI system (the models linked to it, archived ones included) and the attention flags they
- * pass on, computed on read. Another org's system is a 404.
+ * The components of an AI system (the models linked to it and the datasets linked to it or to those models,
+ * archived ones included) and the attention flags they pass on, computed on read. Another org's system is a 404.
  */
 export async function getAiSystemComponents(
   ctx: AppContext,
@@ -43,9 +43,45 @@ export async function getAiSystemComponents(
           .from(tables.aiModels)
           .where(and(eq(tables.aiModels.orgId, actor.orgId), inArray(tables.aiModels.id, ids)))
           .orderBy(tables.aiModels.name, tables.aiModels.id);
+  // datasets linked to the system itself or to one of its models
+  const rl = tables.recordLinks;
+  const via = await db
+    .select({ datasetId: rl.sourceId, targetType: rl.targetType, targetId: rl.targetId })
+    .from(rl)
+    .where(
+      and(
+        eq(rl.orgId, actor.orgId),
+        eq(rl.sourceType, "dataset"),
+        or(
+          and(eq(rl.targetType, "ai_system"), eq(rl.targetId, systemId)),
+          ids.length > 0 ? and(eq(rl.targetType, "ai_model"), inArray(rl.targetId, ids)) : undefined,
+        ),
+      ),
+    );
+  const datasetIds = [...new Set(via.map((v) => v.datasetId))];
+  const dsRows =
+    datasetIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(tables.datasets)
+          .where(and(eq(tables.datasets.orgId, actor.orgId), inArray(tables.datasets.id, datasetIds)))
+          .orderBy(tables.datasets.name, tables.datasets.id);
+  const datasets = dsRows.map((d) => {
+    const direct = via.some((v) => v.datasetId === d.id && v.targetType === "ai_system");
+    return {
+      id: d.id,
+      name: d.name,
+      personalData: d.personalData,
+      specialCategories: d.specialCategories,
+      archivedAt: d.archivedAt?.toISOString() ?? null,
+      via: direct ? "system" : via.find((v) => v.datasetId === d.id)!.targetId,
+    };
+  });
   return {
     systemId,
     models: rows.map((r) => presentAiModelSummary(actor, r)),
-    attention: inheritedAttention(rows),
+    datasets,
+    attention: inheritedAttention(rows, dsRows),
   };
 }

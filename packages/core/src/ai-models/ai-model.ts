@@ -78,12 +78,29 @@ export function decideArchiveAiModel(
 
 /**
  * Flags a system inherits from its components, computed on read: a live GPAI model raises attention on every
- * system it is part of. Archived components pass nothing on.
+ * system it is part of, and so does a live dataset with special categories of personal data (linked to the system
+ * or to one of its models). Archived components pass nothing on.
  */
 export function inheritedAttention(
   models: { id: string; name: string; gpai: boolean; archivedAt: Date | string | null }[],
+  datasets: { id: string; name: string; specialCategories: boolean; archivedAt: Date | string | null }[] = [],
 ): ComponentAttention[] {
-  return models
+  const fromModels = models
     .filter((m) => m.gpai && !m.archivedAt)
-    .map((m) => ({ reason: "gpai_model", componentType: "ai_model", componentId: m.id, label: m.name }));
+    .map((m): ComponentAttention => ({
+      reason: "gpai_model",
+      componentType: "ai_model",
+      componentId: m.id,
+      label: m.name,
+    }));
+  const seen = new Set<string>();
+  const fromDatasets = datasets
+    .filter((d) => d.specialCategories && !d.archivedAt && !seen.has(d.id) && seen.add(d.id))
+    .map((d): ComponentAttention => ({
+      reason: "special_category_data",
+      componentType: "dataset",
+      componentId: d.id,
+      label: d.name,
+    }));
+  return [...fromModels, ...fromDatasets];
 }

@@ -95,6 +95,10 @@ export const auditEventTypes = [
   "ai_model.updated",
   "ai_model.archived",
   "ai_model.restored",
+  "dataset.created",
+  "dataset.updated",
+  "dataset.archived",
+  "dataset.restored",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
@@ -124,7 +128,8 @@ export type EntityType =
   | "soa_version"
   | "measurement_policy"
   | "measurement_run"
-  | "ai_model";
+  | "ai_model"
+  | "dataset";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {

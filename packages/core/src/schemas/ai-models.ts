@@ -175,8 +175,8 @@ export type AiModelPage = z.infer<typeof AiModelPage>;
 
 /** Why a system needs attention because of a component (computed on read, never stored). */
 export const ComponentAttention = z.object({
-  reason: z.enum(["gpai_model"]),
-  componentType: z.enum(["ai_model"]),
+  reason: z.enum(["gpai_model", "special_category_data"]),
+  componentType: z.enum(["ai_model", "dataset"]),
   componentId: Uuid,
   label: z.string(),
 });
@@ -186,6 +186,18 @@ export type ComponentAttention = z.infer<typeof ComponentAttention>;
 export const AiSystemComponentsView = z.object({
   systemId: Uuid,
   models: z.array(AiModelSummaryView),
+  /** datasets linked to the system directly or through one of its models */
+  datasets: z.array(
+    z.object({
+      id: Uuid,
+      name: z.string(),
+      personalData: z.boolean(),
+      specialCategories: z.boolean(),
+      archivedAt: z.string().nullable(),
+      /** "system" when linked to the system itself, else the id of the model it reaches the system through */
+      via: z.string(),
+    }),
+  ),
   attention: z.array(ComponentAttention),
 });
 export type AiSystemComponentsView = z.infer<typeof AiSystemComponentsView>;

@@ -14,6 +14,7 @@ export const linkTargetTypes = [
   "evidence",
   "objective",
   "ai_model",
+  "dataset",
 ] as const;
 export type LinkTargetType = (typeof linkTargetTypes)[number];
 
@@ -26,6 +27,7 @@ export const linkSourceTypes = [
   "interested_party_requirement",
   "incident",
   "ai_model",
+  "dataset",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 

@@ -26,6 +26,7 @@ import { euAiActRoutes } from "./eu-ai-act-routes";
 import { aiSystemClassificationRoutes } from "./ai-system-classification-routes";
 import { measurementRoutes } from "./measurement-routes";
 import { aiModelRoutes } from "./ai-model-routes";
+import { datasetRoutes } from "./dataset-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -56,4 +57,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await aiSystemClassificationRoutes(app, deps);
   await measurementRoutes(app, deps);
   await aiModelRoutes(app, deps);
+  await datasetRoutes(app, deps);
 }

@@ -23,6 +23,7 @@ export const linkTypeLabels: Record<string, string> = {
   evidence: "Evidence",
   objective: "Objective",
   ai_model: "Model",
+  dataset: "Dataset",
 };
 
 const sameTarget = (a: LinkTarget, b: LinkTarget) => a.type === b.type && a.id === b.id;

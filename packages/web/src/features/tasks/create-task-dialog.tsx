@@ -25,6 +25,7 @@ const subjectTypeLabels: Record<LinkTarget["type"], string> = {
   evidence: "Evidence",
   objective: "Objective",
   ai_model: "Model",
+  dataset: "Dataset",
 };
 
 /**
