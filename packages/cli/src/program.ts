@@ -15,6 +15,7 @@ import { registerTasksCommands } from "./commands/tasks/register";
 import { registerDocumentsCommands } from "./commands/documents/register";
 import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerModelsCommands } from "./commands/models/register";
+import { registerDatasetsCommands } from "./commands/datasets/register";
 import { registerIncidentsCommands } from "./commands/incidents/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
@@ -70,6 +71,7 @@ Docs: docs/cli.md`,
   registerDocumentsCommands(program, ctx);
   registerObjectivesCommands(program, ctx);
   registerModelsCommands(program, ctx);
+  registerDatasetsCommands(program, ctx);
   registerIncidentsCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
