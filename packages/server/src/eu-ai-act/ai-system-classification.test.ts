@@ -173,6 +173,18 @@ for (const backend of testBackends()) {
       assert.equal(stale.statusCode, 409);
     });
 
+    it("documents the routes in OpenAPI", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const paths = Object.keys(doc.paths);
+      for (const p of [
+        "/api/v1/orgs/{orgId}/ai-systems/{id}/classification",
+        "/api/v1/orgs/{orgId}/ai-systems/{id}/obligations",
+        "/api/v1/orgs/{orgId}/ai-systems/{id}/obligations/{obligationId}",
+      ])
+        assert.ok(paths.includes(p), p);
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/ai-systems/{id}/classification"].put);
+    });
+
     it("answers 404 for another org's system and obligations, and changes nothing", async () => {
       const a = await setup();
       const b = await buildOrgWithClients(server);
