@@ -171,6 +171,25 @@ for (const backend of testBackends()) {
       assert.equal(early.json().dueDateSet, true);
       const stale = await owner.patch(`${url}/obligations/${o.id}`, { version: o.version, status: "met" });
       assert.equal(stale.statusCode, 409);
+      const stranger = await owner.patch(`${url}/obligations/${o.id}`, {
+        version: o.version + 1,
+        ownerId: "00000000-0000-4000-8000-000000000000",
+      });
+      assert.equal(stranger.statusCode, 400);
+      assert.equal(stranger.json().error.details.issues[0].path, "ownerId");
+      const owned = await owner.patch(`${url}/obligations/${o.id}`, {
+        version: o.version + 1,
+        ownerId: viewer.userId,
+      });
+      assert.equal(owned.statusCode, 200, owned.body);
+      assert.equal(owned.json().ownerId, viewer.userId);
+
+      const system = (await owner.get(url)).json();
+      await owner.post(`${url}/archive`, { version: system.version });
+      const archived = await put(owner, `${url}/classification`, answers({ annexIII: null }));
+      assert.equal(archived.statusCode, 409);
+      assert.equal(archived.json().error.code, "invalid_state");
+      assert.equal((await owner.get(`${url}/classification`)).json().abilities.classify, false);
     });
 
     it("documents the routes in OpenAPI", async () => {
