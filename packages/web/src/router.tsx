@@ -222,6 +222,33 @@ const modelEditRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/models/model-form"), "ModelEditPage"),
 });
 
+const datasetsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "datasets",
+  validateSearch: (s: Record<string, unknown>): { archived?: boolean } => ({
+    archived: s.archived === true || s.archived === "true" ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import("./features/datasets/dataset-list-page"), "DatasetListPage"),
+});
+
+const datasetNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "datasets/new",
+  component: lazyRouteComponent(() => import("./features/datasets/dataset-form"), "DatasetNewPage"),
+});
+
+const datasetDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "datasets/$datasetId",
+  component: lazyRouteComponent(() => import("./features/datasets/dataset-detail-page"), "DatasetDetailPage"),
+});
+
+const datasetEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "datasets/$datasetId/edit",
+  component: lazyRouteComponent(() => import("./features/datasets/dataset-form"), "DatasetEditPage"),
+});
+
 const concernsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "concerns",
@@ -396,6 +423,10 @@ const routeTree = rootRoute.addChildren([
     modelNewRoute,
     modelDetailRoute,
     modelEditRoute,
+    datasetsRoute,
+    datasetNewRoute,
+    datasetDetailRoute,
+    datasetEditRoute,
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,

@@ -14,3 +14,4 @@ export * from "./soa";
 export * from "./eu-ai-act";
 export * from "./measurements";
 export * from "./models";
+export * from "./datasets";

@@ -7,20 +7,24 @@ import { useSystemComponents } from "./queries";
 export function SystemComponents({ orgId, systemId }: { orgId: string; systemId: string }) {
   const q = useSystemComponents(orgId, systemId);
   if (!q.data) return null;
-  const { models, attention } = q.data;
+  const { models, datasets, attention } = q.data;
   return (
     <Section title="Components">
       {attention.length > 0 && (
         <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" role="status">
           <Badge tone="amber">Needs attention</Badge>
           {attention.map((a) => (
-            <span key={a.componentId}>Uses the general-purpose AI model {a.label}.</span>
+            <span key={a.componentId}>
+              {a.reason === "gpai_model"
+                ? `Uses the general-purpose AI model ${a.label}.`
+                : `Uses the dataset ${a.label}, which holds special categories of personal data.`}
+            </span>
           ))}
         </p>
       )}
       {models.length === 0 ? (
         <p className="text-sm text-slate-600">
-          No models linked yet. Link a model to this system from the model&apos;s page.
+          No models linked yet. Link a model or dataset to this system from its page.
         </p>
       ) : (
         <ul className="list-disc pl-5 text-sm">
@@ -34,6 +38,23 @@ export function SystemComponents({ orgId, systemId }: { orgId: string; systemId:
                 {m.modelVersion ? `${m.name} ${m.modelVersion}` : m.name}
               </Link>{" "}
               {m.gpai && <Badge tone="amber">GPAI</Badge>} {m.archivedAt && <Badge>Archived</Badge>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {datasets.length > 0 && (
+        <ul className="mt-2 list-disc pl-5 text-sm" aria-label="Datasets">
+          {datasets.map((d) => (
+            <li key={d.id}>
+              <Link
+                to="/orgs/$orgId/datasets/$datasetId"
+                params={{ orgId, datasetId: d.id }}
+                className="text-blue-800 underline-offset-2 hover:underline"
+              >
+                {d.name}
+              </Link>{" "}
+              {d.specialCategories && <Badge tone="amber">Special categories</Badge>}{" "}
+              {d.via !== "system" && <span className="text-xs text-slate-600">(through a model)</span>}
             </li>
           ))}
         </ul>

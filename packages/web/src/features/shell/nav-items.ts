@@ -5,6 +5,7 @@ import {
   BookOpen,
   Bot,
   Boxes,
+  Database,
   ClipboardCheck,
   FileText,
   Gauge,
@@ -32,6 +33,7 @@ export type NavTarget =
   | "/orgs/$orgId"
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/models"
+  | "/orgs/$orgId/datasets"
   | "/orgs/$orgId/frameworks"
   | "/orgs/$orgId/scope"
   | "/orgs/$orgId/responsibilities"
@@ -62,6 +64,7 @@ export const aimsNav: NavItem[] = [
   { label: "Tasks", icon: ListTodo, to: "/orgs/$orgId/tasks" },
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Models", icon: Boxes, to: "/orgs/$orgId/models" },
+  { label: "Datasets", icon: Database, to: "/orgs/$orgId/datasets" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
   { label: "EU AI Act classifier", icon: Gavel, to: "/orgs/$orgId/eu-ai-act" },
