@@ -1038,3 +1038,32 @@ export const datasets = pgTable(
   },
   (t) => [index("datasets_org_name_idx").on(t.orgId, t.name, t.id)],
 );
+
+// ─── AI system components: vendors (helper "components", issue 4 §1, A.10) ───────────────────────────────────────
+/**
+ * Vendors and other third parties (ISO/IEC 42001 A.10): what they supply (`supplies`, and `record_links` with
+ * `source_type = vendor` to the AI systems, models and datasets they provide), the contract and its dates, the next
+ * review date, a risk rating, the allocation of responsibilities (A.10.2, jsonb list validated by core), and what the
+ * organization owes its own customers (A.10.4). The due-diligence questionnaire is not modelled yet.
+ */
+export const vendors = pgTable(
+  "vendors",
+  {
+    id: id(),
+    ...tenant(),
+    name: text("name").notNull(),
+    supplies: text("supplies").notNull().default(""),
+    contact: text("contact").notNull().default(""),
+    contractReference: text("contract_reference").notNull().default(""),
+    contractStart: date("contract_start", { mode: "string" }),
+    contractEnd: date("contract_end", { mode: "string" }),
+    reviewDate: date("review_date", { mode: "string" }),
+    riskRating: text("risk_rating"),
+    responsibilities: jsonb("responsibilities").notNull().default([]),
+    customerObligations: text("customer_obligations").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    archivedAt: ts("archived_at"),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [index("vendors_org_name_idx").on(t.orgId, t.name, t.id)],
+);
