@@ -83,3 +83,4 @@ export * from "./context";
 export * from "./measurements/index";
 export * from "./ai-models/index";
 export * from "./datasets/index";
+export * from "./vendors/index";

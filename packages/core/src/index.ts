@@ -64,3 +64,5 @@ export * from "./schemas/ai-models";
 export * from "./ai-models/ai-model";
 export * from "./schemas/datasets";
 export * from "./datasets/dataset";
+export * from "./schemas/vendors";
+export * from "./vendors/vendor";

@@ -99,6 +99,10 @@ export const auditEventTypes = [
   "dataset.updated",
   "dataset.archived",
   "dataset.restored",
+  "vendor.created",
+  "vendor.updated",
+  "vendor.archived",
+  "vendor.restored",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
@@ -129,7 +133,8 @@ export type EntityType =
   | "measurement_policy"
   | "measurement_run"
   | "ai_model"
-  | "dataset";
+  | "dataset"
+  | "vendor";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {

@@ -28,6 +28,7 @@ export const linkSourceTypes = [
   "incident",
   "ai_model",
   "dataset",
+  "vendor",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 

@@ -27,6 +27,7 @@ import { aiSystemClassificationRoutes } from "./ai-system-classification-routes"
 import { measurementRoutes } from "./measurement-routes";
 import { aiModelRoutes } from "./ai-model-routes";
 import { datasetRoutes } from "./dataset-routes";
+import { vendorRoutes } from "./vendor-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -58,4 +59,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await measurementRoutes(app, deps);
   await aiModelRoutes(app, deps);
   await datasetRoutes(app, deps);
+  await vendorRoutes(app, deps);
 }
