@@ -16,6 +16,7 @@ import { registerDocumentsCommands } from "./commands/documents/register";
 import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerModelsCommands } from "./commands/models/register";
 import { registerDatasetsCommands } from "./commands/datasets/register";
+import { registerVendorsCommands } from "./commands/vendors/register";
 import { registerIncidentsCommands } from "./commands/incidents/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
@@ -72,6 +73,7 @@ Docs: docs/cli.md`,
   registerObjectivesCommands(program, ctx);
   registerModelsCommands(program, ctx);
   registerDatasetsCommands(program, ctx);
+  registerVendorsCommands(program, ctx);
   registerIncidentsCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
