@@ -249,6 +249,18 @@ const datasetEditRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/datasets/dataset-form"), "DatasetEditPage"),
 });
 
+const vendorsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "vendors",
+  component: lazyRouteComponent(() => import("./features/vendors/vendor-pages"), "VendorListPage"),
+});
+
+const vendorDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "vendors/$vendorId",
+  component: lazyRouteComponent(() => import("./features/vendors/vendor-pages"), "VendorDetailPage"),
+});
+
 const concernsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "concerns",
@@ -427,6 +439,8 @@ const routeTree = rootRoute.addChildren([
     datasetNewRoute,
     datasetDetailRoute,
     datasetEditRoute,
+    vendorsRoute,
+    vendorDetailRoute,
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,

@@ -15,3 +15,4 @@ export * from "./eu-ai-act";
 export * from "./measurements";
 export * from "./models";
 export * from "./datasets";
+export * from "./vendors";

@@ -6,6 +6,7 @@ import {
   Bot,
   Boxes,
   Database,
+  Handshake,
   ClipboardCheck,
   FileText,
   Gauge,
@@ -34,6 +35,7 @@ export type NavTarget =
   | "/orgs/$orgId/ai-systems"
   | "/orgs/$orgId/models"
   | "/orgs/$orgId/datasets"
+  | "/orgs/$orgId/vendors"
   | "/orgs/$orgId/frameworks"
   | "/orgs/$orgId/scope"
   | "/orgs/$orgId/responsibilities"
@@ -65,6 +67,7 @@ export const aimsNav: NavItem[] = [
   { label: "AI systems", icon: Bot, to: "/orgs/$orgId/ai-systems" },
   { label: "Models", icon: Boxes, to: "/orgs/$orgId/models" },
   { label: "Datasets", icon: Database, to: "/orgs/$orgId/datasets" },
+  { label: "Vendors", icon: Handshake, to: "/orgs/$orgId/vendors" },
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
   { label: "EU AI Act classifier", icon: Gavel, to: "/orgs/$orgId/eu-ai-act" },
