@@ -62,6 +62,8 @@ export interface LinkPickerProps {
   /** which framework nodes can be picked; clauses (requirements) and Annex A controls by default */
   nodeKinds?: readonly FrameworkNodeKind[];
   nodePlaceholder?: string;
+  /** offer the clause/control picker; false where the server accepts only AI-system links (models, datasets) */
+  frameworkNodes?: boolean;
   disabled?: boolean;
   errors?: string[] | undefined;
 }
@@ -79,6 +81,7 @@ export function LinkPicker({
   emptyText,
   nodeKinds = ["requirement", "control"],
   nodePlaceholder = "e.g. A.6.2.4",
+  frameworkNodes = true,
   disabled,
   errors,
 }: LinkPickerProps) {
@@ -138,35 +141,37 @@ export function LinkPicker({
         emptyText && <p className="text-xs text-slate-600">{emptyText}</p>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="flex items-end gap-2">
-          <div className="grow space-y-1">
-            <label htmlFor={`${id}-node`} className="block text-sm text-slate-800">
-              Clause or control
-            </label>
-            <input
-              id={`${id}-node`}
-              list={`${id}-nodes`}
-              value={nodeText}
-              placeholder={nodePlaceholder}
-              onChange={(e) => setNodeText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") {
-                  e.preventDefault();
-                  addNode();
-                }
-              }}
-              className={controlClass(false)}
-            />
-            <datalist id={`${id}-nodes`}>
-              {nodes.map((n) => (
-                <option key={n.id} value={`${n.id} ${n.title}`} />
-              ))}
-            </datalist>
+        {frameworkNodes && (
+          <div className="flex items-end gap-2">
+            <div className="grow space-y-1">
+              <label htmlFor={`${id}-node`} className="block text-sm text-slate-800">
+                Clause or control
+              </label>
+              <input
+                id={`${id}-node`}
+                list={`${id}-nodes`}
+                value={nodeText}
+                placeholder={nodePlaceholder}
+                onChange={(e) => setNodeText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    addNode();
+                  }
+                }}
+                className={controlClass(false)}
+              />
+              <datalist id={`${id}-nodes`}>
+                {nodes.map((n) => (
+                  <option key={n.id} value={`${n.id} ${n.title}`} />
+                ))}
+              </datalist>
+            </div>
+            <Button onClick={addNode} disabled={!node}>
+              Add
+            </Button>
           </div>
-          <Button onClick={addNode} disabled={!node}>
-            Add
-          </Button>
-        </div>
+        )}
         <div className="flex items-end gap-2">
           <div className="grow space-y-1">
             <label htmlFor={`${id}-system`} className="block text-sm text-slate-800">

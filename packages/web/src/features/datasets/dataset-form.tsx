@@ -150,6 +150,7 @@ export function DatasetForm({
       <LinkPicker
         orgId={orgId}
         legend="AI systems"
+        frameworkNodes={false}
         hint="The AI systems that use this dataset. Links to models are made from the CLI or API and kept here."
         links={values.links}
         onChange={(l) => set("links", l)}

@@ -201,6 +201,7 @@ export function ModelForm({
       <LinkPicker
         orgId={orgId}
         legend="AI systems"
+        frameworkNodes={false}
         hint="The AI systems this model is part of. Only AI systems can be linked to a model."
         links={values.links}
         onChange={(l) => set("links", l)}
