@@ -5,6 +5,7 @@ import { Button } from "../../components/button";
 import { PageHeader } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
 import { QueryView, RefetchingRegion } from "../../components/query-view";
+import { ShowArchivedToggle } from "../../components/show-archived-toggle";
 import { EmptyState } from "../../components/states";
 import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
 import { useCursorPages } from "../../lib/use-cursor-pages";
@@ -42,24 +43,18 @@ export function DatasetListPage() {
           )
         }
       />
-      <div className="mb-4">
-        <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            checked={Boolean(search.archived)}
-            onChange={(e) =>
-              void navigate({
-                to: "/orgs/$orgId/datasets",
-                params: { orgId },
-                search: { archived: e.target.checked || undefined },
-                replace: true,
-              })
-            }
-            className="size-4 accent-blue-700"
-          />
-          Show archived datasets
-        </label>
-      </div>
+      <ShowArchivedToggle
+        label="Show archived datasets"
+        checked={Boolean(search.archived)}
+        onChange={(archived) =>
+          void navigate({
+            to: "/orgs/$orgId/datasets",
+            params: { orgId },
+            search: { archived: archived || undefined },
+            replace: true,
+          })
+        }
+      />
       <QueryView
         query={list}
         loadingLabel="Loading datasets…"
