@@ -4,6 +4,7 @@ import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { PageHeader, Section } from "../../components/page-header";
+import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useDataset, useDatasetArchiveToggle } from "./queries";
 
@@ -44,11 +45,6 @@ export function DatasetDetailPage() {
     ["Retention", d.retention],
     ["Description", d.description],
   ];
-  const sheet = Object.entries(d.datasheet).flatMap(([section, fields]) =>
-    Object.entries(fields ?? {})
-      .filter(([, v]) => v)
-      .map(([k, v]) => [`${section} · ${k}`, String(v)] as const),
-  );
   return (
     <>
       <DatasetBreadcrumb orgId={orgId} />
@@ -133,18 +129,7 @@ export function DatasetDetailPage() {
         )}
       </Section>
       <Section title="Datasheet">
-        {sheet.length === 0 ? (
-          <p className="text-sm text-slate-600">No datasheet answers yet.</p>
-        ) : (
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[16rem_1fr]">
-            {sheet.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="font-medium text-slate-700">{k}</dt>
-                <dd className="whitespace-pre-wrap">{v}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        <SectionAnswers sections={d.datasheet} emptyText="No datasheet answers yet." />
       </Section>
     </>
   );

@@ -4,6 +4,7 @@ import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { PageHeader, Section } from "../../components/page-header";
+import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useModel, useModelArchiveToggle } from "./queries";
 
@@ -49,11 +50,6 @@ export function ModelDetailPage() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const m = query.data;
   const archived = Boolean(m.archivedAt);
-  const card = Object.entries(m.modelCard).flatMap(([section, fields]) =>
-    Object.entries(fields ?? {})
-      .filter(([, v]) => v)
-      .map(([k, v]) => [`${section} · ${k}`, String(v)] as const),
-  );
   return (
     <>
       <ModelBreadcrumb orgId={orgId} />
@@ -129,18 +125,7 @@ export function ModelDetailPage() {
         )}
       </Section>
       <Section title="Model card">
-        {card.length === 0 ? (
-          <p className="text-sm text-slate-600">No model-card sections filled in yet.</p>
-        ) : (
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[16rem_1fr]">
-            {card.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="font-medium text-slate-700">{k}</dt>
-                <dd className="whitespace-pre-wrap">{v}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        <SectionAnswers sections={m.modelCard} emptyText="No model-card sections filled in yet." />
       </Section>
     </>
   );
