@@ -3,8 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { CreateAiModelInput, UpdateAiModelInput, type LinkView, type ModelCard } from "@openaims/core";
 import { isApiError, modelsApi, type AiModelView } from "../../api";
-import { Button } from "../../components/button";
 import { Checkbox, SelectField, TextAreaField, TextField } from "../../components/form-controls";
+import { FormActions } from "../../components/form-actions";
 import { LinkPicker } from "../../components/link-picker";
 import { PageHeader } from "../../components/page-header";
 import { RecordFormAlerts } from "../../components/record-form-alerts";
@@ -207,12 +207,7 @@ export function ModelForm({
         onChange={(l) => set("links", l)}
         errors={errors.links}
       />
-      <div className="flex gap-2 border-t border-slate-200 pt-4">
-        <Button type="submit" variant="primary" busy={save.isPending}>
-          Save
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormActions busy={save.isPending} onCancel={onCancel} />
     </form>
   );
 }
