@@ -1,9 +1,7 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { Pencil } from "lucide-react";
-import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Badge } from "../../components/badge";
-import { Button } from "../../components/button";
 import { PageHeader, Section } from "../../components/page-header";
+import { EditArchiveActions } from "../../components/record-actions";
 import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useDataset, useDatasetArchiveToggle } from "./queries";
@@ -58,19 +56,13 @@ export function DatasetDetailPage() {
           </span>
         }
         actions={
-          <>
-            {!archived && d.abilities.update && (
-              <Button
-                onClick={() =>
-                  void navigate({ to: "/orgs/$orgId/datasets/$datasetId/edit", params: { orgId, datasetId } })
-                }
-              >
-                <Pencil className="size-4" aria-hidden="true" />
-                Edit
-              </Button>
-            )}
-            {d.abilities.archive && <ArchiveToggleButton record={d} toggle={toggle} />}
-          </>
+          <EditArchiveActions
+            record={d}
+            toggle={toggle}
+            onEdit={() =>
+              void navigate({ to: "/orgs/$orgId/datasets/$datasetId/edit", params: { orgId, datasetId } })
+            }
+          />
         }
       />
       {toggle.isError && (

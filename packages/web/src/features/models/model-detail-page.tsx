@@ -1,9 +1,7 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { Pencil } from "lucide-react";
-import { ArchiveToggleButton } from "../../components/archive-toggle-button";
 import { Badge } from "../../components/badge";
-import { Button } from "../../components/button";
 import { PageHeader, Section } from "../../components/page-header";
+import { EditArchiveActions } from "../../components/record-actions";
 import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useModel, useModelArchiveToggle } from "./queries";
@@ -63,19 +61,13 @@ export function ModelDetailPage() {
           </span>
         }
         actions={
-          <>
-            {!archived && m.abilities.update && (
-              <Button
-                onClick={() =>
-                  void navigate({ to: "/orgs/$orgId/models/$modelId/edit", params: { orgId, modelId } })
-                }
-              >
-                <Pencil className="size-4" aria-hidden="true" />
-                Edit
-              </Button>
-            )}
-            {m.abilities.archive && <ArchiveToggleButton record={m} toggle={toggle} />}
-          </>
+          <EditArchiveActions
+            record={m}
+            toggle={toggle}
+            onEdit={() =>
+              void navigate({ to: "/orgs/$orgId/models/$modelId/edit", params: { orgId, modelId } })
+            }
+          />
         }
       />
       {toggle.isError && (
