@@ -30,6 +30,9 @@ import {
 import type { ServerDeps, ZodApp } from "../deps";
 import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
 
+/** How much of a refused upload the server still reads (and discards) so the client can read the refusal. */
+const drainLimitBytes = 64 * 1024 * 1024;
+
 const tags = ["evidence"];
 const base = "/api/v1/orgs/:orgId/evidence";
 
@@ -146,8 +149,10 @@ export async function evidenceRoutes(app: ZodApp, { ctx, config }: ServerDeps): 
           });
           return reply.status(201).send(result);
         } catch (e) {
-          // the rest of a refused body is not read: close the connection after the error response
-          if (!request.raw.complete) reply.header("connection", "close");
+          // A refused body of a modest declared size is read and discarded by Node after the error response, so a
+          // client still sending it gets the error instead of a broken pipe; anything larger ends the connection.
+          const drainable = Number.isFinite(length) && length <= drainLimitBytes;
+          if (!request.raw.complete && !drainable) reply.header("connection", "close");
           throw e;
         }
       },
