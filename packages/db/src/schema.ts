@@ -16,3 +16,5 @@ export * from "./schema/evidence";
 export * from "./schema/measurement";
 export * from "./schema/incidents";
 export * from "./schema/inventory";
+export * from "./schema/vendor-questionnaires";
+export * from "./schema/training";
