@@ -34,6 +34,9 @@ export const permissions = [
   "concern.report",
   "concern.manage",
   "incident.write",
+  "training.read",
+  "training.manage",
+  "training.record_own",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,6 +75,9 @@ export const permissionDescriptions: Record<Permission, string> = {
   "concern.report": "Report a concern (A.3.3)",
   "concern.manage": "Read and respond to reported concerns (confidential)",
   "incident.write": "Report AI incidents, handle them and log communications about them (A.8.4)",
+  "training.read": "See every member's training records and the competence coverage (7.2)",
+  "training.manage": "Keep the training catalogue and record, correct or delete anyone's training (7.2)",
+  "training.record_own": "Record one's own training completions",
 };
 
 export const isPermission = (value: string): value is Permission =>

@@ -46,6 +46,9 @@ export const builtinRolePermissions: Record<BuiltinRole, readonly Permission[]> 
     "concern.report",
     "concern.manage",
     "incident.write",
+    "training.read",
+    "training.manage",
+    "training.record_own",
   ],
   contributor: [
     ...readAll,
@@ -54,8 +57,16 @@ export const builtinRolePermissions: Record<BuiltinRole, readonly Permission[]> 
     ...aimsDraft,
     "concern.report",
     "incident.write",
+    "training.record_own",
   ],
-  auditor: [...readAll, "audit_event.read", "audit_work.write", "api_token.create", "concern.report"],
+  auditor: [
+    ...readAll,
+    "audit_event.read",
+    "audit_work.write",
+    "api_token.create",
+    "concern.report",
+    "training.read",
+  ],
   viewer: ["org.read", "member.read", "ai_system.read", "aims.read", "concern.report"],
 };
 

@@ -91,6 +91,7 @@ export const auditEventTypes = [
   "measurement_policy.updated",
   "measurement_policy.deleted",
   "measurement_run.recorded",
+  "measurement_run.objectives_linked",
   "ai_model.created",
   "ai_model.updated",
   "ai_model.archived",
@@ -103,6 +104,14 @@ export const auditEventTypes = [
   "vendor.updated",
   "vendor.archived",
   "vendor.restored",
+  "training_topic.created",
+  "training_topic.updated",
+  "training_topic.archived",
+  "training_topic.restored",
+  "training_record.created",
+  "training_record.updated",
+  "training_record.deleted",
+  "training_record.imported",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
@@ -134,7 +143,9 @@ export type EntityType =
   | "measurement_run"
   | "ai_model"
   | "dataset"
-  | "vendor";
+  | "vendor"
+  | "training_topic"
+  | "training_record";
 
 /** What a use case returns; `runCommand` stamps actor, org, request id, time, sequence and hash. */
 export interface PendingEvent {

@@ -15,6 +15,7 @@ export const linkTargetTypes = [
   "objective",
   "ai_model",
   "dataset",
+  "obligation",
 ] as const;
 export type LinkTargetType = (typeof linkTargetTypes)[number];
 
@@ -29,6 +30,7 @@ export const linkSourceTypes = [
   "ai_model",
   "dataset",
   "vendor",
+  "measurement_run",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 
