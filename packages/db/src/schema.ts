@@ -18,3 +18,4 @@ export * from "./schema/incidents";
 export * from "./schema/inventory";
 export * from "./schema/vendor-questionnaires";
 export * from "./schema/training";
+export * from "./schema/impact-assessments";
