@@ -31,6 +31,8 @@ export const linkSourceTypes = [
   "dataset",
   "vendor",
   "measurement_run",
+  "training_topic",
+  "training_record",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 
