@@ -66,3 +66,7 @@ export * from "./schemas/datasets";
 export * from "./datasets/dataset";
 export * from "./schemas/vendors";
 export * from "./vendors/vendor";
+export * from "./vendors/questionnaire";
+export * from "./vendors/questionnaire-schemas";
+export * from "./vendors/questionnaire-scoring";
+export * from "./vendors/vendor-attention";

@@ -104,6 +104,8 @@ export const auditEventTypes = [
   "vendor.updated",
   "vendor.archived",
   "vendor.restored",
+  "vendor.questionnaire_saved",
+  "vendor.questionnaire_completed",
   "training_topic.created",
   "training_topic.updated",
   "training_topic.archived",

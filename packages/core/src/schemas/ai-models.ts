@@ -175,10 +175,18 @@ export type AiModelPage = z.infer<typeof AiModelPage>;
 
 /** Why a system needs attention because of a component (computed on read, never stored). */
 export const ComponentAttention = z.object({
-  reason: z.enum(["gpai_model", "special_category_data"]),
-  componentType: z.enum(["ai_model", "dataset"]),
+  reason: z.enum([
+    "gpai_model",
+    "special_category_data",
+    "vendor_high_risk",
+    "vendor_review_overdue",
+    "vendor_questionnaire_concerns",
+  ]),
+  componentType: z.enum(["ai_model", "dataset", "vendor"]),
   componentId: Uuid,
   label: z.string(),
+  /** for vendor flags: the rating, the review date that passed, or the number of concerns */
+  detail: z.string().optional(),
 });
 export type ComponentAttention = z.infer<typeof ComponentAttention>;
 

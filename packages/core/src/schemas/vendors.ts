@@ -14,6 +14,7 @@ import {
 
 export const vendorRiskRatings = ["low", "medium", "high", "critical"] as const;
 export const VendorRiskRatingSchema = z.enum(vendorRiskRatings);
+export type VendorRiskRating = (typeof vendorRiskRatings)[number];
 export const responsibilityParties = ["organization", "vendor", "shared"] as const;
 
 const VendorDate = z.iso.date({ message: "must be a date (YYYY-MM-DD)" });
