@@ -17,6 +17,5 @@ export * from "./schema/measurement";
 export * from "./schema/incidents";
 export * from "./schema/inventory";
 export * from "./schema/vendor-questionnaires";
-export * from "./schema/vendor-questionnaires";
 export * from "./schema/training";
 export * from "./schema/impact-assessments";
