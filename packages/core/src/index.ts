@@ -57,6 +57,8 @@ export * from "./readiness";
 export * from "./schemas/readiness";
 export * from "./measurement";
 export * from "./schemas/measurement-runs";
+export * from "./schemas/measurement-trends";
+export * from "./measurement/trends";
 export * from "./eu-ai-act";
 export * from "./schemas/eu-ai-act";
 export * from "./schemas/eu-ai-act-records";
