@@ -72,3 +72,5 @@ export * from "./vendors/questionnaire";
 export * from "./vendors/questionnaire-schemas";
 export * from "./vendors/questionnaire-scoring";
 export * from "./vendors/vendor-attention";
+export * from "./schemas/training";
+export * from "./training";

@@ -1,0 +1,4 @@
+export * from "./training-status";
+export * from "./training-coverage";
+export * from "./training-policy";
+export * from "./training";
