@@ -1,5 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { createAppContext, dummyPasswordHash, generateTasksForAllOrgs, needsBootstrap } from "@openaims/app";
+import {
+  createAppContext,
+  createEvidenceStorage,
+  dummyPasswordHash,
+  generateTasksForAllOrgs,
+  needsBootstrap,
+  sweepOrphanBlobs,
+} from "@openaims/app";
 import { DataDirLockedError, migrateDatabase, openDatabase } from "@openaims/db";
 import { buildServer } from "./build-server";
 import {
@@ -66,6 +73,7 @@ async function main() {
   if (bootstrapFile) process.on("exit", () => removeBootstrapFileSync(bootstrapFile));
   const app = await buildServer({ ctx, config, bootstrap });
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+  const evidenceStore = createEvidenceStorage(database!, config.evidence).store;
   const taskScheduler = startTaskScheduler({
     intervalMinutes: config.taskScheduleMinutes,
     run: async () => {
@@ -73,6 +81,13 @@ async function main() {
         app.log.error({ orgId, err: error }, "task generation failed for an organization"),
       );
       app.log.info(r, "generated tasks");
+      // files left by crashed uploads (instance-wide; safe on several nodes at once)
+      const swept = await sweepOrphanBlobs(database!, evidenceStore).catch((error: unknown) => {
+        app.log.error({ err: error }, "sweeping unreferenced evidence files failed");
+        return null;
+      });
+      if (swept && (swept.removed > 0 || swept.temporariesRemoved > 0))
+        app.log.info(swept, "removed unreferenced evidence files");
     },
     onError: (error) => app.log.error({ err: error }, "task generation failed"),
   });

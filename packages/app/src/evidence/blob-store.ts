@@ -31,6 +31,13 @@ export interface BlobStore {
   has(sha256: string, tx?: Executor): Promise<boolean>;
   /** Removes the blob (absent is fine). Call only from `removeBlobIfUnreferenced`. */
   delete(sha256: string, tx?: Executor): Promise<void>;
+  /** The hashes of the stored blobs written before `before` (for the orphan sweep), in no particular order. */
+  listStoredBefore(before: Date): AsyncIterable<string>;
+  /**
+   * Removes what interrupted uploads left behind (a temporary file or temporary parts) that is older than
+   * `before`; younger temporaries may belong to an upload still streaming. Returns how many were removed.
+   */
+  removeTemporariesBefore(before: Date): Promise<number>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

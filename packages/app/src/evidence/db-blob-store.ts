@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt, like, lt, not } from "drizzle-orm";
 import { inTransaction, tables, type Database, type Executor } from "@openaims/db";
 import { chunksOf, lockBlob, type BlobSource, type BlobStore, type StoredBlob } from "./blob-store";
 
@@ -85,5 +85,41 @@ export class DbBlobStore implements BlobStore {
 
   async delete(sha256: string, tx?: Executor): Promise<void> {
     await (tx ?? this.database.db).delete(evidenceBlobs).where(eq(evidenceBlobs.key, sha256));
+  }
+
+  async *listStoredBefore(before: Date): AsyncIterable<string> {
+    const { db } = this.database;
+    // keyset pages over the primary key, so a large store is never read in one result
+    for (let after = ""; ;) {
+      const rows = await db
+        .select({ key: evidenceBlobs.key })
+        .from(evidenceBlobs)
+        .where(
+          and(
+            eq(evidenceBlobs.part, 0),
+            gt(evidenceBlobs.key, after),
+            not(like(evidenceBlobs.key, "tmp:%")),
+            lt(evidenceBlobs.createdAt, before),
+          ),
+        )
+        .orderBy(asc(evidenceBlobs.key))
+        .limit(500);
+      for (const row of rows) yield row.key;
+      if (rows.length < 500) return;
+      after = rows[rows.length - 1]!.key;
+    }
+  }
+
+  async removeTemporariesBefore(before: Date): Promise<number> {
+    // an upload still streaming keeps adding parts; its first part's age is the upload's age
+    const stale = this.database.db
+      .select({ key: evidenceBlobs.key })
+      .from(evidenceBlobs)
+      .where(
+        and(like(evidenceBlobs.key, "tmp:%"), eq(evidenceBlobs.part, 0), lt(evidenceBlobs.createdAt, before)),
+      );
+    const keys = (await stale).map((r) => r.key);
+    for (const key of keys) await this.database.db.delete(evidenceBlobs).where(eq(evidenceBlobs.key, key));
+    return keys.length;
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { chunksOf, SHA256_HEX, type BlobSource, type BlobStore, type StoredBlob } from "./blob-store";
 
@@ -64,6 +64,41 @@ export class FsBlobStore implements BlobStore {
 
   async delete(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  async *listStoredBefore(before: Date): AsyncIterable<string> {
+    const base = join(this.root, "sha256");
+    for (const a of await names(base)) {
+      for (const b of await names(join(base, a))) {
+        for (const name of await names(join(base, a, b))) {
+          if (!SHA256_HEX.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
+          const info = await stat(join(base, a, b, name)).catch(() => null);
+          if (info?.isFile() && info.mtime < before) yield name;
+        }
+      }
+    }
+  }
+
+  async removeTemporariesBefore(before: Date): Promise<number> {
+    const tmpDir = join(this.root, "tmp");
+    let removed = 0;
+    for (const name of await names(tmpDir)) {
+      const info = await stat(join(tmpDir, name)).catch(() => null);
+      if (info?.isFile() && info.mtime < before) {
+        await rm(join(tmpDir, name), { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+}
+
+/** The entries of a directory; none when it does not exist (nothing stored yet). */
+async function names(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
   }
 }
 
