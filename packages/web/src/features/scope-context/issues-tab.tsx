@@ -11,9 +11,11 @@ import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { FormDialog } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
+import { CursorPager } from "../../components/pager";
 import { QueryView } from "../../components/query-view";
 import { EmptyState, FormErrorAlert } from "../../components/states";
 import { Table, TableBody, TableHead, Td } from "../../components/table";
+import { useCursorPages } from "../../lib/use-cursor-pages";
 import { fieldErrors, useContextMutation, useIssues } from "./queries";
 
 type Draft = Omit<CreateContextIssueInput, "ownerId">;
@@ -122,7 +124,8 @@ function IssueDialog({
 export function IssuesTab({ orgId }: { orgId: string }) {
   const [archived, setArchived] = useState<"false" | "true">("false");
   const [editing, setEditing] = useState<ContextIssueView | "new" | null>(null);
-  const query = useIssues(orgId, archived);
+  const pages = useCursorPages(`issues:${archived}`);
+  const query = useIssues(orgId, archived, pages.cursor);
   const toggle = useContextMutation(orgId, (i: ContextIssueView) =>
     contextApi.archiveIssue(orgId, i.id, i.version, !i.archivedAt),
   );
@@ -148,7 +151,7 @@ export function IssuesTab({ orgId }: { orgId: string }) {
       <QueryView
         query={query}
         loadingLabel="Loading issues…"
-        isEmpty={(d) => d.items.length === 0}
+        isEmpty={(d) => d.items.length === 0 && !pages.hasPrevious}
         empty={
           <EmptyState title="No issues recorded">
             Record at least one internal and one external issue that affects what your AIMS can achieve.
@@ -156,46 +159,49 @@ export function IssuesTab({ orgId }: { orgId: string }) {
         }
       >
         {(page) => (
-          <Table caption="Internal and external issues">
-            <TableHead
-              columns={["Issue", "Kind", "Topic", "Effect on the AIMS", "Next review"]}
-              actions={canWrite}
-            />
-            <TableBody>
-              {page.items.map((i) => (
-                <tr key={i.id}>
-                  <Td>
-                    <div className="font-medium text-slate-900">{i.title}</div>
-                    {i.source && <div className="text-xs text-slate-600">Source: {i.source}</div>}
-                  </Td>
-                  <Td>{issueKindLabels[i.kind]}</Td>
-                  <Td>{issueTopicLabels[i.topic]}</Td>
-                  <Td className="max-w-md whitespace-pre-line">{i.effect}</Td>
-                  <Td>
-                    {i.reviewDate ?? "—"}{" "}
-                    {i.reviewDue && !i.archivedAt && <Badge tone="amber">review due</Badge>}
-                  </Td>
-                  {canWrite && (
-                    <Td className="space-x-2 text-right whitespace-nowrap">
-                      {!i.archivedAt && (
-                        <Button size="sm" onClick={() => setEditing(i)}>
-                          Edit
-                        </Button>
-                      )}
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => toggle.mutate(i)}
-                        disabled={toggle.isPending}
-                      >
-                        {i.archivedAt ? "Restore" : "Archive"}
-                      </Button>
+          <>
+            <Table caption="Internal and external issues">
+              <TableHead
+                columns={["Issue", "Kind", "Topic", "Effect on the AIMS", "Next review"]}
+                actions={canWrite}
+              />
+              <TableBody>
+                {page.items.map((i) => (
+                  <tr key={i.id}>
+                    <Td>
+                      <div className="font-medium text-slate-900">{i.title}</div>
+                      {i.source && <div className="text-xs text-slate-600">Source: {i.source}</div>}
                     </Td>
-                  )}
-                </tr>
-              ))}
-            </TableBody>
-          </Table>
+                    <Td>{issueKindLabels[i.kind]}</Td>
+                    <Td>{issueTopicLabels[i.topic]}</Td>
+                    <Td className="max-w-md whitespace-pre-line">{i.effect}</Td>
+                    <Td>
+                      {i.reviewDate ?? "—"}{" "}
+                      {i.reviewDue && !i.archivedAt && <Badge tone="amber">review due</Badge>}
+                    </Td>
+                    {canWrite && (
+                      <Td className="space-x-2 text-right whitespace-nowrap">
+                        {!i.archivedAt && (
+                          <Button size="sm" onClick={() => setEditing(i)}>
+                            Edit
+                          </Button>
+                        )}
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => toggle.mutate(i)}
+                          disabled={toggle.isPending}
+                        >
+                          {i.archivedAt ? "Restore" : "Archive"}
+                        </Button>
+                      </Td>
+                    )}
+                  </tr>
+                ))}
+              </TableBody>
+            </Table>
+            <CursorPager label="Issue pages" pages={pages} page={page} busy={query.isFetching} />
+          </>
         )}
       </QueryView>
       {editing && (

@@ -12,8 +12,10 @@ import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { FormDialog } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
+import { CursorPager } from "../../components/pager";
 import { QueryView } from "../../components/query-view";
 import { EmptyState, FormErrorAlert } from "../../components/states";
+import { useCursorPages } from "../../lib/use-cursor-pages";
 import { fieldErrors, useContextMutation, useParties } from "./queries";
 
 type Requirement = InterestedPartyView["requirements"][number];
@@ -141,7 +143,8 @@ function RequirementDialog({
 const addressedTone = { yes: "green", partly: "amber", no: "red" } as const;
 
 export function PartiesTab({ orgId }: { orgId: string }) {
-  const query = useParties(orgId);
+  const pages = useCursorPages("parties");
+  const query = useParties(orgId, pages.cursor);
   const [editing, setEditing] = useState<InterestedPartyView | "new" | null>(null);
   const [req, setReq] = useState<{ party: InterestedPartyView; requirement: Requirement | null } | null>(
     null,
@@ -167,7 +170,7 @@ export function PartiesTab({ orgId }: { orgId: string }) {
       <QueryView
         query={query}
         loadingLabel="Loading interested parties…"
-        isEmpty={(d) => d.items.length === 0}
+        isEmpty={(d) => d.items.length === 0 && !pages.hasPrevious}
         empty={
           <EmptyState title="No interested parties">
             List who has a stake in your AI systems and what they need from you.
@@ -175,81 +178,84 @@ export function PartiesTab({ orgId }: { orgId: string }) {
         }
       >
         {(page) => (
-          <ul className="space-y-4">
-            {page.items.map((p) => (
-              <li key={p.id} className="rounded-lg border border-slate-200 p-4">
-                <div className="flex flex-wrap items-start justify-between gap-2">
-                  <div>
-                    <h3 className="font-semibold text-slate-900">
-                      {p.name} <Badge>{partyTypeLabels[p.type]}</Badge>{" "}
-                      {p.undecided > 0 && <Badge tone="amber">{p.undecided} undecided</Badge>}
-                    </h3>
-                    {p.description && <p className="mt-1 text-sm text-slate-700">{p.description}</p>}
-                  </div>
-                  {canWrite && (
-                    <div className="space-x-2">
-                      <Button size="sm" onClick={() => setReq({ party: p, requirement: null })}>
-                        Add requirement
-                      </Button>
-                      <Button size="sm" onClick={() => setEditing(p)}>
-                        Edit
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="danger"
-                        disabled={remove.isPending}
-                        onClick={() =>
-                          window.confirm(`Delete ${p.name} and its requirements?`) && remove.mutate(p)
-                        }
-                      >
-                        Delete
-                      </Button>
+          <>
+            <ul className="space-y-4">
+              {page.items.map((p) => (
+                <li key={p.id} className="rounded-lg border border-slate-200 p-4">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <h3 className="font-semibold text-slate-900">
+                        {p.name} <Badge>{partyTypeLabels[p.type]}</Badge>{" "}
+                        {p.undecided > 0 && <Badge tone="amber">{p.undecided} undecided</Badge>}
+                      </h3>
+                      {p.description && <p className="mt-1 text-sm text-slate-700">{p.description}</p>}
                     </div>
+                    {canWrite && (
+                      <div className="space-x-2">
+                        <Button size="sm" onClick={() => setReq({ party: p, requirement: null })}>
+                          Add requirement
+                        </Button>
+                        <Button size="sm" onClick={() => setEditing(p)}>
+                          Edit
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="danger"
+                          disabled={remove.isPending}
+                          onClick={() =>
+                            window.confirm(`Delete ${p.name} and its requirements?`) && remove.mutate(p)
+                          }
+                        >
+                          Delete
+                        </Button>
+                      </div>
+                    )}
+                  </div>
+                  {p.requirements.length > 0 && (
+                    <ul className="mt-3 divide-y divide-slate-100 text-sm">
+                      {p.requirements.map((r) => (
+                        <li key={r.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+                          <div>
+                            <div className="text-slate-900">{r.text}</div>
+                            <div className="text-slate-700">
+                              {r.addressed ? (
+                                <Badge tone={addressedTone[r.addressed]}>
+                                  Addressed: {addressedLabels[r.addressed]}
+                                </Badge>
+                              ) : (
+                                <Badge tone="amber">Not decided</Badge>
+                              )}{" "}
+                              {r.how}
+                              {r.link && <span className="ml-2 text-slate-600">→ {r.link.label}</span>}
+                            </div>
+                          </div>
+                          {canWrite && (
+                            <div className="space-x-2">
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                onClick={() => setReq({ party: p, requirement: r })}
+                              >
+                                Edit
+                              </Button>
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                onClick={() => removeReq.mutate({ party: p, r })}
+                              >
+                                Remove
+                              </Button>
+                            </div>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
                   )}
-                </div>
-                {p.requirements.length > 0 && (
-                  <ul className="mt-3 divide-y divide-slate-100 text-sm">
-                    {p.requirements.map((r) => (
-                      <li key={r.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-                        <div>
-                          <div className="text-slate-900">{r.text}</div>
-                          <div className="text-slate-700">
-                            {r.addressed ? (
-                              <Badge tone={addressedTone[r.addressed]}>
-                                Addressed: {addressedLabels[r.addressed]}
-                              </Badge>
-                            ) : (
-                              <Badge tone="amber">Not decided</Badge>
-                            )}{" "}
-                            {r.how}
-                            {r.link && <span className="ml-2 text-slate-600">→ {r.link.label}</span>}
-                          </div>
-                        </div>
-                        {canWrite && (
-                          <div className="space-x-2">
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              onClick={() => setReq({ party: p, requirement: r })}
-                            >
-                              Edit
-                            </Button>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              onClick={() => removeReq.mutate({ party: p, r })}
-                            >
-                              Remove
-                            </Button>
-                          </div>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
+                </li>
+              ))}
+            </ul>
+            <CursorPager label="Interested party pages" pages={pages} page={page} busy={query.isFetching} />
+          </>
         )}
       </QueryView>
       {editing && (

@@ -12,18 +12,18 @@ export const scopeContextKeys = {
   raci: (orgId: string) => ["orgs", orgId, "raci"] as const,
 };
 
-/** At most this many issues or parties are shown on one page; the register is meant to stay short. */
-const PAGE = 200;
+/** Issues or parties shown on one page; "Next" fetches the following page with the server's cursor. */
+const PAGE = 100;
 
-export const useIssues = (orgId: string, archived: "false" | "true") =>
+export const useIssues = (orgId: string, archived: "false" | "true", cursor: string | undefined) =>
   useQuery({
-    queryKey: scopeContextKeys.issues(orgId, archived),
-    queryFn: ({ signal }) => contextApi.issues(orgId, { archived, limit: PAGE }, signal),
+    queryKey: [...scopeContextKeys.issues(orgId, archived), cursor ?? ""],
+    queryFn: ({ signal }) => contextApi.issues(orgId, { archived, limit: PAGE, cursor }, signal),
   });
-export const useParties = (orgId: string) =>
+export const useParties = (orgId: string, cursor: string | undefined) =>
   useQuery({
-    queryKey: scopeContextKeys.parties(orgId),
-    queryFn: ({ signal }) => contextApi.parties(orgId, { limit: PAGE }, signal),
+    queryKey: [...scopeContextKeys.parties(orgId), cursor ?? ""],
+    queryFn: ({ signal }) => contextApi.parties(orgId, { limit: PAGE, cursor }, signal),
   });
 export const useAiRoles = (orgId: string) =>
   useQuery({
