@@ -84,3 +84,4 @@ export * from "./measurements/index";
 export * from "./ai-models/index";
 export * from "./datasets/index";
 export * from "./vendors/index";
+export * from "./impact-assessments/index";

@@ -74,3 +74,4 @@ export * from "./vendors/questionnaire-scoring";
 export * from "./vendors/vendor-attention";
 export * from "./schemas/training";
 export * from "./training";
+export * from "./impact-assessments";

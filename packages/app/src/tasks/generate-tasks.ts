@@ -20,12 +20,17 @@ import type { AppContext, RequestMeta } from "../shared/context";
 import { runCommand } from "../shared/run-command";
 import { documentReviewSource } from "./sources/document-review";
 import { soaGapSource } from "./sources/soa-gap";
+import { impactAssessmentReviewSource } from "../impact-assessments/review-task-source";
 import type { TaskSource } from "./sources/task-source";
 
 const { tasks } = tables;
 
 /** Every generator; add a source here with its origin in core's `taskOrigins`. */
-export const taskSources: readonly TaskSource[] = [documentReviewSource, soaGapSource];
+export const taskSources: readonly TaskSource[] = [
+  documentReviewSource,
+  soaGapSource,
+  impactAssessmentReviewSource,
+];
 
 export const taskGeneratorActor: SystemActor = { kind: "system", label: "task generator" };
 

@@ -44,6 +44,15 @@ export const auditEventTypes = [
   "incident.updated",
   "incident.status_changed",
   "incident.communication_logged",
+  "impact_assessment.created",
+  "impact_assessment.updated",
+  "impact_assessment.submitted",
+  "impact_assessment.approved",
+  "impact_assessment.returned",
+  "impact_assessment.revision_started",
+  "impact_assessment.reviewed",
+  "impact_assessment.archived",
+  "impact_assessment.authority_notified",
   "evidence.added",
   "evidence.updated",
   "evidence.linked",
@@ -130,6 +139,7 @@ export type EntityType =
   | "objective"
   | "concern"
   | "incident"
+  | "impact_assessment"
   | "evidence"
   | "task"
   | "context_issue"

@@ -16,6 +16,7 @@ export const linkTargetTypes = [
   "ai_model",
   "dataset",
   "obligation",
+  "impact_assessment",
 ] as const;
 export type LinkTargetType = (typeof linkTargetTypes)[number];
 
@@ -33,6 +34,7 @@ export const linkSourceTypes = [
   "measurement_run",
   "training_topic",
   "training_record",
+  "impact_assessment",
 ] as const;
 export type LinkSourceType = (typeof linkSourceTypes)[number];
 

@@ -17,7 +17,13 @@ export type TaskPriority = (typeof taskPriorities)[number];
  * opens a task while a condition holds and closes it when the condition clears. Add an origin here with its
  * generator.
  */
-export const taskOrigins = ["manual", "document_review", "soa_gap", "measurement_policy_failed"] as const;
+export const taskOrigins = [
+  "manual",
+  "document_review",
+  "soa_gap",
+  "measurement_policy_failed",
+  "impact_assessment_review",
+] as const;
 export type TaskOrigin = (typeof taskOrigins)[number];
 
 /**
@@ -50,6 +56,7 @@ export const taskOriginLabels: Record<TaskOrigin, string> = {
   document_review: "Document review due",
   soa_gap: "Gap in the Statement of Applicability",
   measurement_policy_failed: "A measurement failed its threshold",
+  impact_assessment_review: "Impact assessment review due",
 };
 
 /** A calendar date `YYYY-MM-DD` in UTC: due dates are days, and "today" is the UTC day of the clock. */

@@ -28,6 +28,7 @@ import { measurementRoutes } from "./measurement-routes";
 import { aiModelRoutes } from "./ai-model-routes";
 import { datasetRoutes } from "./dataset-routes";
 import { vendorRoutes } from "./vendor-routes";
+import { impactAssessmentRoutes } from "./impact-assessment-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -60,4 +61,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await aiModelRoutes(app, deps);
   await datasetRoutes(app, deps);
   await vendorRoutes(app, deps);
+  await impactAssessmentRoutes(app, deps);
 }

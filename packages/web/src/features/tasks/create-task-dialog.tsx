@@ -26,6 +26,8 @@ const subjectTypeLabels: Record<LinkTarget["type"], string> = {
   objective: "Objective",
   ai_model: "Model",
   dataset: "Dataset",
+  obligation: "EU AI Act obligation",
+  impact_assessment: "Impact assessment",
 };
 
 /**

@@ -1,0 +1,6 @@
+export * from "./vocabulary";
+export * from "./templates";
+export * from "./schemas";
+export * from "./rules";
+export * from "./policy";
+export * from "./assessment";
