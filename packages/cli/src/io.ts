@@ -8,6 +8,8 @@ export interface Io {
   progressStream?: NodeJS.WritableStream;
   /** reads all of standard input, for `--token -` and `--password -` */
   readStdin?: () => Promise<string>;
+  /** standard input as a byte stream, for `aims measure … --file -` (never read whole) */
+  stdinStream?: () => AsyncIterable<Uint8Array>;
 }
 
 export function processIo(): Io {
@@ -22,6 +24,7 @@ export function processIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
+    stdinStream: () => process.stdin,
   };
 }
 

@@ -57,6 +57,7 @@ export * from "./readiness";
 export * from "./schemas/readiness";
 export * from "./measurement";
 export * from "./schemas/measurement-runs";
+export * from "./schemas/measurement-uploads";
 export * from "./schemas/measurement-trends";
 export * from "./measurement/trends";
 export * from "./eu-ai-act";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   authorize,
+  conflict,
   decideAddEvidence,
   decideGenerateTask,
   evaluatePolicies,
@@ -19,6 +20,7 @@ import {
 import { tables, type Executor } from "@openaims/db";
 import { eq } from "drizzle-orm";
 import { activeOwnerName, findAiSystem, parseInput } from "../ai-systems/ai-system-records";
+import { lockBlob, type BlobStore, type StoredBlob } from "../evidence/blob-store";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { replaceLinks } from "../shared/links";
 import { runCommand } from "../shared/run-command";
@@ -45,6 +47,14 @@ export interface RecordRunOptions {
   source: "manual" | "cli" | "api";
   /** where the run can be read (the evidence item is a link to it); the server passes its own API address */
   runUrl: (runId: string) => string;
+  /** uploaded files kept as evidence (`keepFile`): already in `store`, each becomes an evidence item of kind file */
+  kept?: { store: BlobStore; files: KeptFile[] };
+}
+
+/** A measured file stored in the evidence blob store. */
+export interface KeptFile extends StoredBlob {
+  filename: string;
+  mediaType: string;
 }
 
 /** The system's owner when still an active member (the task goes to them), else nobody. */
@@ -177,7 +187,51 @@ export async function recordMeasurementRun(
       updatedAt: now,
     });
 
+    const fileEvents: PendingEvent[] = [];
+    for (const file of options.kept?.files ?? []) {
+      await lockBlob(tx, file.sha256);
+      if (!(await options.kept!.store.has(file.sha256, tx)))
+        throw conflict("The same file was being deleted while this upload finished; send it again.");
+      const fileEvidenceId = randomUUID();
+      const fileTitle = `${file.filename} — ${title}`.slice(0, 300);
+      await tx.insert(tables.evidence).values({
+        id: fileEvidenceId,
+        orgId: actor.orgId,
+        kind: "file",
+        title: fileTitle,
+        description: `The file measured by ${url} (SHA-256 ${file.sha256}).`,
+        sha256: file.sha256,
+        sizeBytes: file.size,
+        mediaType: file.mediaType,
+        filename: file.filename,
+        collectedAt: now,
+        source: options.source,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const linked = await replaceLinks(
+        tx,
+        actor.orgId,
+        { type: "evidence", id: fileEvidenceId },
+        targets,
+        actor.userId,
+      );
+      fileEvents.push(
+        decideAddEvidence(fileEvidenceId, {
+          kind: "file",
+          title: fileTitle,
+          url: null,
+          source: options.source,
+          validUntil: null,
+          file: { sha256: file.sha256, size: file.size, mediaType: file.mediaType, filename: file.filename },
+          links: linked.added,
+        }),
+      );
+    }
+
     const events: PendingEvent[] = [
+      ...fileEvents,
       decideAddEvidence(evidenceId, {
         kind: "link",
         title: evidenceTitle,
@@ -202,6 +256,7 @@ export async function recordMeasurementRun(
           policyStatus: outcome.status,
           failures: outcome.rules.filter((r) => r.status === "fail").map((r) => r.label),
           evidenceId,
+          ...(fileEvents.length > 0 ? { fileEvidenceIds: fileEvents.map((e) => e.entityId) } : {}),
         },
       },
     ];

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
+import { Readable } from "node:stream";
 import { after, before } from "node:test";
 import type { BuiltinRole } from "@openaims/core";
 import type { TestBackend } from "@openaims/db/testing";
@@ -36,6 +37,7 @@ export async function runCli(
     env: { ...opts.env },
     cwd: opts.cwd ?? process.cwd(),
     readStdin: async () => opts.stdin ?? "",
+    stdinStream: () => Readable.from([Buffer.from(opts.stdin ?? "")]),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

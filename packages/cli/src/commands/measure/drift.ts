@@ -1,22 +1,27 @@
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import {
   computeDrift,
-  createColumnProfiler,
   DomainError,
   type ColumnDrift,
-  type ColumnProfileReport,
   type ColumnSummary,
   type FieldIssue,
-  type TabularRow,
 } from "@openaims/core";
+import {
+  forcedKinds,
+  invalidRowsMessage,
+  profileTable,
+  rowIssues,
+  type DriftInputSummary,
+} from "@openaims/app";
 import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
 import type { CommandContext } from "../../command-context";
 import { CliError, ExitCode, usageError } from "../../exit-codes";
 import { printJson, table } from "../../output/format";
-import { listOption } from "./input-options";
+import { listOption, openInput } from "./input-options";
 import { rate } from "./present";
-import { formatOf, openTable, type TableFormat } from "./read-table";
+import { formatOf } from "./read-table";
+
+export type { DriftInputSummary };
 
 interface DriftCliOptions {
   reference: string;
@@ -32,19 +37,8 @@ interface DriftCliOptions {
   json?: boolean;
 }
 
-export interface DriftInputSummary extends ColumnProfileReport {
-  file: string;
-  format: TableFormat;
-  bytes: number;
-  sha256: string;
-}
-
-const issuesOf = (r: ColumnProfileReport): FieldIssue[] => [
-  ...r.issues.map((i) => ({ path: `line ${i.line}${i.column ? `: ${i.column}` : ""}`, message: i.message })),
-  ...(r.issuesTruncated
-    ? [{ path: "…", message: `and ${r.rowsInvalid - r.issues.length} more invalid rows` }]
-    : []),
-];
+const domainIssues = (e: DomainError): FieldIssue[] =>
+  (e.details as { issues?: FieldIssue[] } | undefined)?.issues ?? [];
 
 async function profile(
   ctx: CommandContext,
@@ -52,54 +46,29 @@ async function profile(
   opts: DriftCliOptions,
   kinds: Record<string, "numeric" | "categorical">,
 ): Promise<{ summaries: ColumnSummary[]; input: DriftInputSummary }> {
-  const format = formatOf(file, opts.format);
-  let t;
+  const t = await openInput(ctx, file, { format: formatOf(file, opts.format), delimiter: opts.delimiter });
+  let out;
   try {
-    t = await openTable(resolve(ctx.io.cwd, file), { format, delimiter: opts.delimiter });
-  } catch (e) {
-    throw usageError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const profiler = createColumnProfiler({
-    columns: opts.column.length > 0 ? opts.column : undefined,
-    kinds,
-    naValues: opts.na,
-  });
-  let seenHeader = false;
-  const one = (r: TabularRow) => {
-    if (!seenHeader) {
-      if (r.error !== undefined)
-        throw usageError(`${file}: line ${r.line} ${r.error}; expected the header first.`);
-      profiler.header(r.cells);
-      seenHeader = true;
-    } else profiler.row(r, format === "csv");
-  };
-  try {
-    for await (const item of t.rows) {
-      if (Array.isArray(item)) for (const r of item) one(r);
-      else one(item);
-    }
+    out = await profileTable(file, t, { columns: opts.column, kinds, naValues: opts.na });
   } catch (e) {
     if (e instanceof DomainError) {
-      const issues = (e.details as { issues?: FieldIssue[] } | undefined)?.issues ?? [];
-      throw new CliError(ExitCode.usage, `${file}: ${e.message}`, issues);
+      const message = e.message.startsWith(`${file}: `) ? e.message : `${file}: ${e.message}`;
+      throw new CliError(ExitCode.usage, message, domainIssues(e));
     }
     throw e;
   } finally {
     t.close();
   }
-  if (!seenHeader) throw usageError(`${file}: the file is empty; expected a header line first.`);
-  const { summaries, report } = profiler.finish();
-  const input = { file, format, bytes: t.bytesRead(), sha256: t.sha256(), ...report };
-  if (report.rowsInvalid > 0 && !opts.skipInvalid) {
+  const { input } = out;
+  if (input.rowsInvalid > 0 && !opts.skipInvalid) {
     if (opts.json) ctx.out(printJson({ input }));
     throw new CliError(
       ExitCode.usage,
-      `${file}: ${report.rowsInvalid} of ${report.rowsRead} rows are not valid; nothing was measured. ` +
-        `Fix them, or use --skip-invalid to leave them out.`,
-      issuesOf(report),
+      invalidRowsMessage(file, input.rowsInvalid, input.rowsRead, "--skip-invalid"),
+      rowIssues(input),
     );
   }
-  return { summaries, input };
+  return out;
 }
 
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
@@ -148,9 +117,7 @@ export function registerMeasureDrift(measure: Command, ctx: CommandContext) {
         const both = opts.numeric.filter((c) => opts.categorical.includes(c));
         if (both.length > 0)
           throw usageError(`Columns both --numeric and --categorical: ${both.join(", ")}.`);
-        const forced: Record<string, "numeric" | "categorical"> = {};
-        for (const c of opts.numeric) forced[c] = "numeric";
-        for (const c of opts.categorical) forced[c] = "categorical";
+        const forced = forcedKinds(opts.numeric, opts.categorical);
         const ref = await profile(ctx, opts.reference, opts, forced);
         // the current file is read with the reference's kinds and columns
         const kinds = Object.fromEntries(ref.summaries.map((s) => [s.name, s.kind]));

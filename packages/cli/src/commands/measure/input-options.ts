@@ -8,13 +8,15 @@ import {
   mapClassificationRows,
   type ClassificationInputSpec,
   type FieldIssue,
-  type InputReport,
   type MappedRecord,
 } from "@openaims/core";
 import type { CommandContext } from "../../command-context";
 import { CliError, ExitCode, usageError } from "../../exit-codes";
+import { invalidRowsMessage, rowIssues, summaryOf, type InputSummary } from "@openaims/app";
 import { printJson } from "../../output/format";
-import { formatOf, openTable, type TableFormat } from "./read-table";
+import { formatOf, openTable, STDIN } from "./read-table";
+
+export type { InputSummary };
 
 /** The options every `aims measure` command that reads one prediction file shares. */
 export interface InputOptions {
@@ -51,7 +53,7 @@ export function addInputOptions(cmd: Command, { groupsRequired }: { groupsRequir
   cmd
     .requiredOption(
       "--file <path>",
-      "the prediction file: CSV, or JSON Lines (.jsonl/.ndjson or --format jsonl)",
+      "the prediction file: CSV, or JSON Lines (.jsonl/.ndjson or --format jsonl); - reads standard input",
     )
     .option("--format <format>", "csv or jsonl (default: from the file name, else csv)")
     .option("--delimiter <char>", "CSV field delimiter", ",")
@@ -137,23 +139,23 @@ export function checkedSpec(opts: InputOptions, requireGroups = true): Classific
   return spec;
 }
 
-/** The input part of every measurement result: the file's identity plus the reader's report. */
-export interface InputSummary extends InputReport {
-  file: string;
-  format: TableFormat;
-  bytes: number;
-  sha256: string;
+/** `--file -` (standard input, for pipelines) or a path relative to the working directory. */
+export async function openInput(
+  ctx: CommandContext,
+  file: string,
+  options: { format: "csv" | "jsonl"; delimiter?: string },
+) {
+  if (file === STDIN && !ctx.io.stdinStream)
+    throw usageError("Cannot read standard input here; give a file.");
+  try {
+    return await openTable(resolve(ctx.io.cwd, file), {
+      ...options,
+      stdin: file === STDIN ? ctx.io.stdinStream : undefined,
+    });
+  } catch (e) {
+    throw usageError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
-
-export const rowIssues = (report: InputReport): FieldIssue[] => [
-  ...report.issues.map((i) => ({
-    path: `line ${i.line}${i.column ? `: ${i.column}` : ""}`,
-    message: i.message,
-  })),
-  ...(report.issuesTruncated
-    ? [{ path: "…", message: `and ${report.rowsInvalid - report.issues.length} more invalid rows` }]
-    : []),
-];
 
 /** spec paths → the CLI's flags (labelPositive → --label-positive) */
 const optionIssues = (issues: FieldIssue[]) =>
@@ -182,35 +184,24 @@ export async function readInput(
   if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
     throw usageError(`--delimiter must be one character, not "${opts.delimiter}".`);
   }
-  let table;
-  try {
-    table = await openTable(resolve(ctx.io.cwd, opts.file), { format, delimiter: opts.delimiter });
-  } catch (e) {
-    throw usageError(
-      `Cannot read ${opts.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  const bar = ctx.io.progressStream
-    ? new SingleBar({
-        stream: ctx.io.progressStream,
-        format: "Reading [{bar}] {percentage}% | {rows} rows",
-        clearOnComplete: true,
-        hideCursor: true,
-      })
-    : null;
-  bar?.start(table.size, 0, { rows: 0 });
+  const table = await openInput(ctx, opts.file, { format, delimiter: opts.delimiter });
+  const size = table.size;
+  const bar =
+    ctx.io.progressStream && size !== null
+      ? new SingleBar({
+          stream: ctx.io.progressStream,
+          format: "Reading [{bar}] {percentage}% | {rows} rows",
+          clearOnComplete: true,
+          hideCursor: true,
+        })
+      : null;
+  bar?.start(size ?? 0, 0, { rows: 0 });
   let rows = 0;
   const counting = (r: MappedRecord) => {
     sink(r);
     if (++rows % 8192 === 0) bar?.update(table.bytesRead(), { rows });
   };
-  const summary = (report: InputReport): InputSummary => ({
-    file: opts.file,
-    format,
-    bytes: table.bytesRead(),
-    sha256: table.sha256(),
-    ...report,
-  });
+  const summary = <R extends object>(report: R) => summaryOf(opts.file, table, report);
   try {
     const report = await mapClassificationRows(table.rows, spec, counting, {
       skipInvalid: opts.skipInvalid,
@@ -221,7 +212,12 @@ export async function readInput(
   } catch (e) {
     if (e instanceof InvalidRowsError) {
       if (opts.json) ctx.out(printJson({ input: summary(e.report) }));
-      throw new CliError(ExitCode.usage, `${opts.file}: ${e.message}`, rowIssues(e.report));
+      const { rowsInvalid, rowsRead } = e.report;
+      throw new CliError(
+        ExitCode.usage,
+        invalidRowsMessage(opts.file, rowsInvalid, rowsRead, "--skip-invalid"),
+        rowIssues(e.report),
+      );
     }
     if (e instanceof DomainError)
       throw new CliError(ExitCode.usage, `${opts.file}: ${e.message}`, domainIssues(e));

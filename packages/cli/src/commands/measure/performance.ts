@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import {
-  createPerformanceAccumulator,
-  type PerformanceAccumulator,
-  type PerformanceResult,
-} from "@openaims/core";
+import type { PerformanceResult } from "@openaims/core";
+import { createPerformanceByGroup, type GroupPerformance } from "@openaims/app";
 import type { CommandContext } from "../../command-context";
 import { keyValues, printJson, table } from "../../output/format";
 import {
@@ -15,13 +12,9 @@ import {
   type InputSummary,
 } from "./input-options";
 import { inputText, rate } from "./present";
-
-/** One group's performance: the attribute and value, then the accumulator's result. */
 import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
 
-export type GroupPerformance = { attribute: string; value: string } & PerformanceResult;
-
-const MISSING = "__missing__";
+export type { GroupPerformance };
 
 export function registerMeasurePerformance(measure: Command, ctx: CommandContext) {
   const cmd = measure
@@ -45,27 +38,9 @@ export function registerMeasurePerformance(measure: Command, ctx: CommandContext
       ctx.action(async (opts: InputOptions & UploadOptions, ...rest: unknown[]) => {
         checkedSpec(opts, false);
         checkUploadOptions(opts);
-        const overall = createPerformanceAccumulator();
-        const byGroup = new Map<string, { attribute: string; value: string; acc: PerformanceAccumulator }>();
-        const input = await readInput(
-          ctx,
-          opts,
-          (r) => {
-            overall.add(r);
-            for (const attribute of opts.group) {
-              const value = r.groups[attribute] ?? MISSING;
-              const key = `${attribute}\u0000${value}`;
-              let g = byGroup.get(key);
-              if (!g) byGroup.set(key, (g = { attribute, value, acc: createPerformanceAccumulator() }));
-              g.acc.add(r);
-            }
-          },
-          { requireGroups: false },
-        );
-        const groups: GroupPerformance[] = [...byGroup.values()]
-          .sort((a, b) => a.attribute.localeCompare(b.attribute) || a.value.localeCompare(b.value))
-          .map((g) => ({ attribute: g.attribute, value: g.value, ...g.acc.result() }));
-        const result = overall.result();
+        const acc = createPerformanceByGroup(opts.group);
+        const input = await readInput(ctx, opts, (r) => acc.add(r), { requireGroups: false });
+        const { overall: result, groups } = acc.result();
         noteInput(ctx, input);
         const payload = { ...result, groups, input };
         ctx.out(opts.json ? printJson(payload) : performanceText(result, groups, input));
