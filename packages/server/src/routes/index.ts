@@ -25,6 +25,7 @@ import { soaRoutes } from "./soa-routes";
 import { euAiActRoutes } from "./eu-ai-act-routes";
 import { aiSystemClassificationRoutes } from "./ai-system-classification-routes";
 import { measurementRoutes } from "./measurement-routes";
+import { measurementTrendRoutes } from "./measurement-trend-routes";
 import { aiModelRoutes } from "./ai-model-routes";
 import { datasetRoutes } from "./dataset-routes";
 import { vendorRoutes } from "./vendor-routes";
@@ -58,6 +59,7 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await euAiActRoutes(app, deps);
   await aiSystemClassificationRoutes(app, deps);
   await measurementRoutes(app, deps);
+  await measurementTrendRoutes(app, deps);
   await aiModelRoutes(app, deps);
   await datasetRoutes(app, deps);
   await vendorRoutes(app, deps);

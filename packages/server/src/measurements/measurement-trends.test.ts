@@ -1,0 +1,296 @@
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createFairnessAccumulator, type BuiltinRole } from "@openaims/core";
+import { testBackends } from "@openaims/db/testing";
+import {
+  assertChainIntact,
+  auditEventsOf,
+  buildAiSystem,
+  buildOrgWithClients,
+  useTestServer,
+} from "../testing";
+
+const NOW = new Date("2026-07-02T12:00:00.000Z");
+const SHA = "b".repeat(64);
+
+/** Group a selects 6/10; group b selects `bSelected`/10 → DI(b vs a) = bSelected / 6. */
+function fairnessJson(bSelected: number) {
+  const acc = createFairnessAccumulator({ attributes: ["race"], minGroupSize: 1, reference: { race: "a" } });
+  const add = (race: string, label: 0 | 1, prediction: 0 | 1, n: number) => {
+    for (let i = 0; i < n; i++) acc.add({ label, prediction, groups: { race } });
+  };
+  add("a", 1, 1, 5);
+  add("a", 0, 1, 1);
+  add("a", 0, 0, 4);
+  add("b", 1, 1, bSelected);
+  add("b", 0, 0, 10 - bSelected);
+  return {
+    ...acc.result(),
+    input: { file: "scores.csv", format: "csv", sha256: SHA, rowsRead: 20, rowsUsed: 20 },
+  };
+}
+
+type Client = Awaited<ReturnType<typeof buildOrgWithClients>>["owner"];
+const put = (client: Client, url: string, payload: unknown) =>
+  client.request({ method: "PUT", url, payload: payload as object });
+
+for (const backend of testBackends()) {
+  describe(`measurement trends and run objectives on ${backend}`, () => {
+    const server = useTestServer(backend);
+    before(() => {
+      server.ctx.now = () => NOW;
+    });
+
+    async function setup() {
+      const built = await buildOrgWithClients(server);
+      const system = await buildAiSystem(server, built.org.orgId, {
+        name: "Loan scorer",
+        ownerId: built.org.owner.userId,
+      });
+      const as = async (role: BuiltinRole) => (await built.member(role)).client;
+      return { ...built, system, sys: `${built.base}/ai-systems/${system.id}`, as };
+    }
+
+    /** Three runs a second apart: DI(b vs a) = 3/6, 4/6, 6/6; the policy DI >= 0.6 fails the first only. */
+    async function threeRuns(s: Awaited<ReturnType<typeof setup>>) {
+      const p = await s.owner.post(`${s.sys}/measurement-policies`, {
+        rule: { metric: "disparate_impact", attribute: "race", op: ">=", value: 0.6 },
+      });
+      assert.equal(p.statusCode, 201, p.body);
+      const ids: string[] = [];
+      let t = 0;
+      server.ctx.now = () => new Date(NOW.getTime() + 1000 * t++);
+      try {
+        for (const b of [3, 4, 6]) {
+          const res = await s.owner.post(`${s.sys}/measurement-runs`, {
+            result: fairnessJson(b),
+            title: `run b=${b}`,
+          });
+          assert.equal(res.statusCode, 201, res.body);
+          ids.push(res.json().id);
+        }
+      } finally {
+        server.ctx.now = () => NOW;
+      }
+      return { ids, policyId: p.json().id as string };
+    }
+
+    it("documents the new routes in the OpenAPI document", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      for (const path of [
+        "/api/v1/orgs/{orgId}/ai-systems/{id}/measurement-runs/trend",
+        "/api/v1/orgs/{orgId}/measurement-runs/{runId}/objectives",
+        "/api/v1/orgs/{orgId}/measurement-runs/{runId}/objective-progress",
+      ])
+        assert.ok(doc.paths[path], path);
+    });
+
+    it("gives a metric's values across three runs, oldest first, with each run's verdict and the threshold", async () => {
+      const s = await setup();
+      const { ids, policyId } = await threeRuns(s);
+      const res = await s.owner.get(`${s.sys}/measurement-runs/trend?metric=disparate_impact&attribute=race`);
+      assert.equal(res.statusCode, 200, res.body);
+      const trend = res.json();
+      assert.equal(trend.metric, "disparate_impact");
+      assert.equal(trend.kind, "fairness");
+      assert.deepEqual(
+        trend.runs.map((r: { id: string }) => r.id),
+        ids,
+      );
+      assert.deepEqual(
+        trend.runs.map((r: { policyStatus: string }) => r.policyStatus),
+        ["fail", "pass", "pass"],
+      );
+      assert.equal(trend.series.length, 1);
+      const line = trend.series[0];
+      assert.equal(line.where, "race: b vs a");
+      const values = line.points.map((p: { value: number }) => Number(p.value.toFixed(6)));
+      assert.deepEqual(values, [0.5, 0.666667, 1]);
+      assert.deepEqual(
+        line.points.map((p: { verdict: string }) => p.verdict),
+        ["fail", "pass", "pass"],
+      );
+      assert.deepEqual(
+        trend.thresholds.map((x: { policyId: string; op: string; value: number }) => [
+          x.policyId,
+          x.op,
+          x.value,
+        ]),
+        [[policyId, ">=", 0.6]],
+      );
+      assert.equal(trend.truncated, false);
+      const di = trend.available.find((m: { metric: string }) => m.metric === "disparate_impact");
+      assert.deepEqual(di.attributes, ["race"]);
+
+      // a limit keeps the latest runs; a metric without a policy has no verdicts
+      const two = (
+        await s.owner.get(`${s.sys}/measurement-runs/trend?metric=disparate_impact&limit=2`)
+      ).json();
+      assert.deepEqual(
+        two.runs.map((r: { id: string }) => r.id),
+        ids.slice(1),
+      );
+      assert.equal(two.truncated, true);
+      const dp = (
+        await s.owner.get(
+          `${s.sys}/measurement-runs/trend?metric=demographic_parity_difference&method=between_groups`,
+        )
+      ).json();
+      assert.equal(dp.series[0].where, "race (between_groups)");
+      assert.deepEqual(
+        dp.series[0].points.map((p: { value: number; verdict: null }) => [
+          Number(p.value.toFixed(6)),
+          p.verdict,
+        ]),
+        [
+          [0.3, null],
+          [0.2, null],
+          [0, null],
+        ],
+      );
+      // without a metric: only the choice; a drift metric on a system without drift runs: no lines
+      const bare = (await s.owner.get(`${s.sys}/measurement-runs/trend`)).json();
+      assert.equal(bare.metric, null);
+      assert.ok(bare.available.length > 3);
+      const psi = (await s.owner.get(`${s.sys}/measurement-runs/trend?metric=psi`)).json();
+      assert.deepEqual([psi.kind, psi.runs.length, psi.series.length], ["drift", 0, 0]);
+    });
+
+    it("trend: a bad query is 400 naming the field; another org's system is 404", async () => {
+      const a = await setup();
+      const b = await setup();
+      const bad = await a.owner.get(`${a.sys}/measurement-runs/trend?metric=nope`);
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.equal(bad.json().error.details.issues[0].path, "querystring.metric");
+      const lim = await a.owner.get(`${a.sys}/measurement-runs/trend?metric=psi&limit=1000`);
+      assert.equal(lim.statusCode, 400);
+      assert.equal(lim.json().error.details.issues[0].path, "querystring.limit");
+      assert.equal((await b.owner.get(`${a.sys}/measurement-runs/trend`)).statusCode, 404);
+      assert.equal(
+        (await b.owner.get(`${b.base}/ai-systems/${a.system.id}/measurement-runs/trend`)).statusCode,
+        404,
+      );
+      const viewer = await a.as("viewer");
+      assert.equal((await viewer.get(`${a.sys}/measurement-runs/trend?metric=psi`)).statusCode, 200);
+    });
+
+    it("policy edits: 400 naming the field, 404 unknown, 403 for a viewer, 409 stale", async () => {
+      const s = await setup();
+      const p = (
+        await s.owner.post(`${s.sys}/measurement-policies`, {
+          rule: { metric: "disparate_impact", op: ">=", value: 0.8 },
+        })
+      ).json();
+      const url = `${s.base}/measurement-policies/${p.id}`;
+      const r400 = await s.owner.patch(url, { version: 1, rule: { ...p.rule, op: "==" } });
+      assert.equal(r400.statusCode, 400, r400.body);
+      assert.equal(r400.json().error.details.issues[0].path, "rule.op");
+      const unknownField = await s.owner.post(`${s.sys}/measurement-policies`, {
+        rule: { metric: "psi", op: "<", value: 0.25, colum: "age" },
+      });
+      assert.equal(unknownField.statusCode, 400);
+      const missing = `${s.base}/measurement-policies/00000000-0000-4000-8000-000000000000`;
+      assert.equal((await s.owner.patch(missing, { version: 1, description: "x" })).statusCode, 404);
+      assert.equal((await s.owner.delete(`${missing}?version=1`)).statusCode, 404);
+      const viewer = await s.as("viewer");
+      assert.equal((await viewer.patch(url, { version: 1, description: "x" })).statusCode, 403);
+      assert.equal((await viewer.delete(`${url}?version=1`)).statusCode, 403);
+      const ok = await s.owner.patch(url, { version: 1, rule: { ...p.rule, value: 0.9 } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal((await s.owner.patch(url, { version: 1, description: "late" })).statusCode, 409);
+    });
+
+    it("links a run to objectives and records a run's metric as an objective's progress", async () => {
+      const s = await setup();
+      const { ids } = await threeRuns(s);
+      const mk = async (title: string) => {
+        const res = await s.owner.post(`${s.base}/objectives`, {
+          title,
+          measure: "disparate impact of race (b vs a)",
+          target: 0.8,
+          dueDate: "2026-12-31",
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().id as string;
+      };
+      const fair = await mk("Fair lending");
+      const other = await mk("Other");
+      const runUrl = `${s.base}/measurement-runs/${ids[2]}`;
+
+      const both = await put(s.owner, `${runUrl}/objectives`, { objectiveIds: [fair, other] });
+      assert.equal(both.statusCode, 200, both.body);
+      assert.deepEqual(
+        both
+          .json()
+          .items.map((l: { label: string }) => l.label)
+          .sort(),
+        ["Fair lending", "Other"],
+      );
+      const bad = await put(s.owner, `${runUrl}/objectives`, {
+        objectiveIds: [fair, "00000000-0000-4000-8000-000000000000"],
+      });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.equal(bad.json().error.details.issues[0].path, "objectiveIds.1");
+      const down = await put(s.owner, `${runUrl}/objectives`, { objectiveIds: [other] });
+      assert.deepEqual(
+        down.json().items.map((l: { id: string }) => l.id),
+        [other],
+      );
+
+      // progress from the run: several values need `where`; the value lands on the objective
+      const progressUrl = `${runUrl}/objective-progress`;
+      const ambiguous = await s.owner.post(progressUrl, {
+        objectiveId: fair,
+        metric: "statistical_parity_difference",
+      });
+      assert.equal(ambiguous.statusCode, 201, ambiguous.body); // one comparison group: exactly one value
+      const none = await s.owner.post(progressUrl, { objectiveId: fair, metric: "psi" });
+      assert.equal(none.statusCode, 400);
+      assert.equal(none.json().error.details.issues[0].path, "metric");
+      const wrongWhere = await s.owner.post(progressUrl, {
+        objectiveId: fair,
+        metric: "disparate_impact",
+        where: "race: c vs a",
+      });
+      assert.equal(wrongWhere.statusCode, 400);
+      assert.equal(wrongWhere.json().error.details.issues[0].path, "where");
+      const rec = await s.owner.post(progressUrl, {
+        objectiveId: fair,
+        metric: "disparate_impact",
+        attribute: "race",
+      });
+      assert.equal(rec.statusCode, 201, rec.body);
+      assert.equal(rec.json().recorded.progress.value, 1);
+      assert.equal(rec.json().recorded.progress.source, "measurement");
+      assert.match(rec.json().recorded.progress.note, /disparate_impact at race: b vs a/);
+      assert.deepEqual(
+        rec
+          .json()
+          .objectives.items.map((l: { id: string }) => l.id)
+          .sort(),
+        [fair, other].sort(),
+      );
+      const got = await s.owner.get(`${runUrl}/objectives`);
+      assert.equal(got.json().items.length, 2);
+
+      // permissions and isolation
+      const viewer = await s.as("viewer");
+      assert.equal((await viewer.get(`${runUrl}/objectives`)).statusCode, 200);
+      assert.equal((await put(viewer, `${runUrl}/objectives`, { objectiveIds: [] })).statusCode, 403);
+      assert.equal(
+        (await viewer.post(progressUrl, { objectiveId: fair, metric: "disparate_impact" })).statusCode,
+        403,
+      );
+      const intruder = (await setup()).owner;
+      assert.equal((await intruder.get(`${runUrl}/objectives`)).statusCode, 404);
+      assert.equal((await put(intruder, `${runUrl}/objectives`, { objectiveIds: [] })).statusCode, 404);
+
+      const events = await auditEventsOf(server, s.org.orgId);
+      const linked = events.filter((e) => e.type === "measurement_run.objectives_linked");
+      assert.equal(linked.length, 3, linked.map((e) => JSON.stringify(e.payload)).join("\n"));
+      assert.deepEqual((linked[1]!.payload as { removed: string[] }).removed, [fair]);
+      const types = await assertChainIntact(server, s.org.orgId);
+      assert.ok(types.includes("objective.progress_recorded"));
+    });
+  });
+}
