@@ -18,6 +18,7 @@ import { registerModelsCommands } from "./commands/models/register";
 import { registerDatasetsCommands } from "./commands/datasets/register";
 import { registerVendorsCommands } from "./commands/vendors/register";
 import { registerIncidentsCommands } from "./commands/incidents/register";
+import { registerImpactAssessmentsCommands } from "./commands/impact-assessments/register";
 import { registerSoaCommands } from "./commands/soa/register";
 import { registerControlsCommands } from "./commands/controls/register";
 import { registerClassify } from "./commands/classify/classify";
@@ -75,6 +76,7 @@ Docs: docs/cli.md`,
   registerDatasetsCommands(program, ctx);
   registerVendorsCommands(program, ctx);
   registerIncidentsCommands(program, ctx);
+  registerImpactAssessmentsCommands(program, ctx);
   registerSoaCommands(program, ctx);
   registerControlsCommands(program, ctx);
   registerClassify(program, ctx);
