@@ -88,3 +88,4 @@ export * from "./ai-models/index";
 export * from "./datasets/index";
 export * from "./vendors/index";
 export * from "./impact-assessments/index";
+export * from "./training/index";

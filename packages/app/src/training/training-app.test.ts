@@ -1,0 +1,284 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { trainingExpiry, trainingRecordStatus, type Actor } from "@openaims/core";
+import { createTestDatabase, testBackends } from "@openaims/db/testing";
+import { createAppContext, type AppContext } from "../shared/context";
+import { buildActor, commandFilesIn, expectAuditEvent, orgWithMembers } from "../testing";
+import { archiveTrainingTopic, restoreTrainingTopic } from "./archive-training-topic";
+import { createTrainingRecord } from "./create-training-record";
+import { createTrainingTopic } from "./create-training-topic";
+import { deleteTrainingRecord } from "./delete-training-record";
+import { getTrainingCoverage } from "./get-training-coverage";
+import { getTrainingRecord } from "./get-training-record";
+import { listTrainingRecords } from "./list-training-records";
+import { updateTrainingRecord } from "./update-training-record";
+import { updateTrainingTopic } from "./update-training-topic";
+
+const meta = { requestId: "test" };
+const literacy = { name: "AI literacy basics", kind: "ai_literacy" as const, validityMonths: 12 };
+
+const rejects =
+  (code: string, path?: string) => (e: { code: string; details?: { issues?: { path: string }[] } }) =>
+    e.code === code && (path === undefined || e.details?.issues?.[0]?.path === path);
+
+/** Every use case of this folder that writes; the completeness test below keeps the table honest. */
+const mutations: Record<string, (ctx: AppContext, a: Actor, topicId: string) => Promise<unknown>> = {
+  "create-training-topic.ts": (ctx, a) => createTrainingTopic(ctx, a, meta, { name: "Prompt hygiene" }),
+  "update-training-topic.ts": (ctx, a, t) =>
+    updateTrainingTopic(ctx, a, meta, t, { version: 1, description: "Basics for everyone" }),
+  "archive-training-topic.ts": async (ctx, a, t) => {
+    await archiveTrainingTopic(ctx, a, meta, t, 2);
+    return restoreTrainingTopic(ctx, a, meta, t, 3);
+  },
+  "create-training-record.ts": (ctx, a, t) =>
+    createTrainingRecord(ctx, a, meta, { userId: a.userId, topicId: t, completedOn: "2026-01-05" }),
+  "update-training-record.ts": async (ctx, a, t) => {
+    const r = await createTrainingRecord(ctx, a, meta, {
+      userId: a.userId,
+      topicId: t,
+      completedOn: "2026-01-06",
+    });
+    return updateTrainingRecord(ctx, a, meta, r.id, { version: 1, provider: "LMS" });
+  },
+  "delete-training-record.ts": async (ctx, a, t) => {
+    const r = await createTrainingRecord(ctx, a, meta, {
+      userId: a.userId,
+      topicId: t,
+      completedOn: "2026-01-07",
+    });
+    return deleteTrainingRecord(ctx, a, meta, r.id, 1);
+  },
+};
+
+for (const backend of testBackends()) {
+  describe(`training use cases on ${backend}`, () => {
+    let ctx: AppContext;
+    let orgId: string;
+    let owner: Actor, lead: Actor, contributor: Actor, auditor: Actor, viewer: Actor;
+
+    before(async () => {
+      ctx = createAppContext(await createTestDatabase(backend));
+      ctx.now = () => new Date("2026-03-01T12:00:00.000Z");
+      ({
+        orgId,
+        actors: [owner, lead, contributor, auditor, viewer],
+      } = (await orgWithMembers(ctx, ["owner", "governance_lead", "contributor", "auditor", "viewer"])) as {
+        orgId: string;
+        actors: Actor[];
+      });
+    });
+    after(async () => ctx?.database.close());
+
+    it("every mutating use case appends at least one audit event, and the table lists them all", async () => {
+      const t = await createTrainingTopic(ctx, owner, meta, literacy);
+      for (const [file, run] of Object.entries(mutations))
+        await expectAuditEvent(ctx, orgId, file, () => run(ctx, owner, t.id));
+      assert.deepEqual(await commandFilesIn(new URL(".", import.meta.url)), Object.keys(mutations).sort());
+    });
+
+    it("the SQL status filter agrees with core's expiry rule across month ends and leap days", async () => {
+      const t = await createTrainingTopic(ctx, lead, meta, { name: "Monthly refresher", validityMonths: 1 });
+      const days = ["2026-01-29", "2026-01-30", "2026-01-31", "2026-02-01", "2026-02-28", "2025-12-31"];
+      const member = await buildActor(ctx, orgId, "viewer");
+      for (const d of days)
+        await createTrainingRecord(ctx, lead, meta, { userId: member.userId, topicId: t.id, completedOn: d });
+      const leap = await createTrainingTopic(ctx, lead, meta, { name: "Yearly", validityMonths: 12 });
+      await createTrainingRecord(ctx, lead, meta, {
+        userId: member.userId,
+        topicId: leap.id,
+        completedOn: "2025-03-01",
+      });
+      const today = "2026-03-01";
+      for (const status of ["current", "expiring_soon", "expired"] as const) {
+        const page = await listTrainingRecords(ctx, lead, { userId: member.userId, status, limit: 200 });
+        for (const r of page.items) {
+          const validity = r.topicId === t.id ? 1 : 12;
+          assert.equal(r.expiresOn, trainingExpiry(r.completedOn, validity));
+          assert.equal(trainingRecordStatus(r.expiresOn, today), status, `${r.completedOn} as ${status}`);
+          assert.equal(r.status, status);
+        }
+      }
+      const all = await listTrainingRecords(ctx, lead, { userId: member.userId, limit: 200 });
+      const byDay = Object.fromEntries(all.items.map((r) => [r.completedOn, [r.expiresOn, r.status]]));
+      assert.deepEqual(byDay["2026-01-31"], ["2026-02-28", "expired"]);
+      assert.deepEqual(byDay["2026-02-01"], ["2026-03-01", "expiring_soon"]);
+      assert.deepEqual(byDay["2025-03-01"], ["2026-03-01", "expiring_soon"]);
+      assert.deepEqual(byDay["2026-02-28"], ["2026-03-28", "expiring_soon"]);
+      assert.equal(all.items.length, 7);
+    });
+
+    it("lets a contributor record their own completion but not a colleague's; viewers and auditors record none", async () => {
+      const t = await createTrainingTopic(ctx, lead, meta, { name: "Own records", kind: "ai_literacy" });
+      const own = await createTrainingRecord(ctx, contributor, meta, {
+        email: (await getTrainingCoverage(ctx, contributor)).members[0]!.email,
+        topicId: t.id,
+        completedOn: "2026-02-01",
+      });
+      assert.equal(own.userId, contributor.userId);
+      assert.equal(own.abilities.update, true);
+      await assert.rejects(
+        createTrainingRecord(ctx, contributor, meta, {
+          userId: viewer.userId,
+          topicId: t.id,
+          completedOn: "2026-02-01",
+        }),
+        rejects("forbidden"),
+      );
+      for (const a of [viewer, auditor])
+        await assert.rejects(
+          createTrainingRecord(ctx, a, meta, { userId: a.userId, topicId: t.id, completedOn: "2026-02-01" }),
+          rejects("forbidden"),
+        );
+      await assert.rejects(createTrainingTopic(ctx, contributor, meta, { name: "X" }), rejects("forbidden"));
+    });
+
+    it("shows members their own records only, and hides a colleague's record as not found", async () => {
+      const t = await createTrainingTopic(ctx, lead, meta, { name: "Visibility" });
+      const mine = await createTrainingRecord(ctx, lead, meta, {
+        userId: viewer.userId,
+        topicId: t.id,
+        completedOn: "2026-02-02",
+      });
+      const theirs = await createTrainingRecord(ctx, lead, meta, {
+        userId: lead.userId,
+        topicId: t.id,
+        completedOn: "2026-02-02",
+      });
+      const seen = await listTrainingRecords(ctx, viewer, { topicId: t.id });
+      assert.deepEqual(
+        seen.items.map((r) => r.id),
+        [mine.id],
+      );
+      const asked = await listTrainingRecords(ctx, viewer, { topicId: t.id, userId: lead.userId });
+      assert.equal(asked.items.length, 0);
+      await assert.rejects(getTrainingRecord(ctx, viewer, theirs.id), rejects("not_found"));
+      assert.equal((await getTrainingRecord(ctx, auditor, theirs.id)).id, theirs.id);
+      assert.equal((await listTrainingRecords(ctx, auditor, { topicId: t.id })).items.length, 2);
+      const cov = await getTrainingCoverage(ctx, viewer);
+      assert.deepEqual([cov.complete, cov.members.map((m) => m.userId)], [false, [viewer.userId]]);
+    });
+
+    it("rejects a future completion, a duplicate, a stale version, a non-member and an archived topic", async () => {
+      const t = await createTrainingTopic(ctx, lead, meta, { name: "Rules" });
+      await assert.rejects(
+        createTrainingRecord(ctx, lead, meta, {
+          userId: viewer.userId,
+          topicId: t.id,
+          completedOn: "2026-03-03",
+        }),
+        rejects("invalid_input", "completedOn"),
+      );
+      const r = await createTrainingRecord(ctx, lead, meta, {
+        userId: viewer.userId,
+        topicId: t.id,
+        completedOn: "2026-03-02",
+      });
+      await assert.rejects(
+        createTrainingRecord(ctx, lead, meta, {
+          userId: viewer.userId,
+          topicId: t.id,
+          completedOn: "2026-03-02",
+        }),
+        rejects("conflict"),
+      );
+      await updateTrainingRecord(ctx, lead, meta, r.id, { version: 1, note: "first" });
+      await assert.rejects(
+        updateTrainingRecord(ctx, lead, meta, r.id, { version: 1, note: "again" }),
+        rejects("conflict"),
+      );
+      await assert.rejects(
+        updateTrainingRecord(ctx, lead, meta, r.id, { version: 2, expiresOn: "2026-01-01" }),
+        rejects("invalid_input", "expiresOn"),
+      );
+      await assert.rejects(
+        createTrainingRecord(ctx, lead, meta, {
+          email: "nobody@example.test",
+          topicId: t.id,
+          completedOn: "2026-01-01",
+        }),
+        rejects("invalid_input", "email"),
+      );
+      await archiveTrainingTopic(ctx, lead, meta, t.id, 1);
+      await assert.rejects(
+        createTrainingRecord(ctx, lead, meta, {
+          userId: viewer.userId,
+          topicId: t.id,
+          completedOn: "2026-01-01",
+        }),
+        rejects("invalid_state"),
+      );
+      await assert.rejects(
+        updateTrainingTopic(ctx, lead, meta, t.id, { version: 2, name: "Y" }),
+        rejects("invalid_state"),
+      );
+    });
+
+    it("keeps organizations apart: another org's topic is unknown and its records are not found", async () => {
+      const other = await orgWithMembers(ctx, ["owner"]);
+      const stranger = other.actors[0]!;
+      const t = await createTrainingTopic(ctx, lead, meta, { name: "Isolation" });
+      const r = await createTrainingRecord(ctx, lead, meta, {
+        userId: lead.userId,
+        topicId: t.id,
+        completedOn: "2026-02-03",
+      });
+      await assert.rejects(
+        createTrainingRecord(ctx, stranger, meta, {
+          userId: stranger.userId,
+          topicId: t.id,
+          completedOn: "2026-02-03",
+        }),
+        rejects("invalid_input", "topicId"),
+      );
+      await assert.rejects(getTrainingRecord(ctx, stranger, r.id), rejects("not_found"));
+      await assert.rejects(deleteTrainingRecord(ctx, stranger, meta, r.id, 1), rejects("not_found"));
+      await assert.rejects(
+        updateTrainingTopic(ctx, stranger, meta, t.id, { version: 1, name: "Z" }),
+        rejects("not_found"),
+      );
+      assert.equal((await listTrainingRecords(ctx, stranger, {})).items.length, 0);
+    });
+
+    it("summarizes AI literacy over active members and applies role and AI-system topics", async () => {
+      const fresh = await orgWithMembers(ctx, ["owner", "contributor", "viewer"]);
+      const [o, c, v] = fresh.actors as [Actor, Actor, Actor];
+      const lit = await createTrainingTopic(ctx, o, meta, literacy);
+      const dev = await createTrainingTopic(ctx, o, meta, {
+        name: "Dev",
+        kind: "role_specific",
+        roles: ["contributor"],
+      });
+      assert.equal(lit.aiLiteracy, true);
+      assert.equal(dev.aiLiteracy, false);
+      await createTrainingRecord(ctx, o, meta, {
+        userId: o.userId,
+        topicId: lit.id,
+        completedOn: "2025-06-01",
+      });
+      await createTrainingRecord(ctx, o, meta, {
+        userId: c.userId,
+        topicId: lit.id,
+        completedOn: "2025-01-01",
+      });
+      const cov = await getTrainingCoverage(ctx, o);
+      assert.equal(cov.complete, true);
+      assert.deepEqual(cov.summary, {
+        members: 3,
+        aiLiteracyValid: 1,
+        aiLiteracyPercent: 33.3,
+        aiLiteracyExpiringSoon: 0,
+        covered: 1,
+        required: { current: 1, expiring_soon: 0, expired: 1, missing: 2 },
+      });
+      const row = (id: string) => cov.members.find((m) => m.userId === id)!;
+      assert.deepEqual(
+        row(c.userId).cells.map((x) => [x.applies, x.status]),
+        [
+          [true, "expired"],
+          [true, "missing"],
+        ],
+      );
+      assert.equal(row(v.userId).aiLiteracy, "missing");
+    });
+  });
+}
