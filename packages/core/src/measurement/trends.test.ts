@@ -4,7 +4,14 @@ import { computeDrift, createColumnSummarizer } from "./drift";
 import { createFairnessAccumulator } from "./fairness";
 import { createPerformanceAccumulator } from "./performance";
 import { evaluatePolicies, MeasurementPolicyRule, type MeasurementRunResult } from "./policies";
-import { availableMetrics, mergeAvailableMetrics, metricValues, verdictAt } from "./trends";
+import {
+  availableMetrics,
+  betweenWhere,
+  inequalityWhere,
+  mergeAvailableMetrics,
+  metricValues,
+  verdictAt,
+} from "./trends";
 
 // Group a selects 6/10, group b 3/10 → DI(b vs a) = 0.5, DP difference 0.3.
 function fairness(): MeasurementRunResult {
@@ -121,5 +128,28 @@ describe("availableMetrics", () => {
       [{ metric: "psi", kind: "drift", attributes: [], columns: ["a", "b"] }],
     ]);
     assert.deepEqual(again[0]!.columns, ["a", "b"]);
+  });
+});
+
+describe("betweenWhere / inequalityWhere", () => {
+  it("name every between-group and inequality value exactly as the policy checks do", () => {
+    const result = fairness();
+    assert.equal(result.kind, "fairness");
+    if (result.kind !== "fairness") return;
+    for (const b of result.between) {
+      const places = metricValues(result, {
+        metric: b.metric as "disparate_impact",
+        attribute: b.attribute,
+        method: b.method,
+        ...(b.group ? { group: b.group } : {}),
+      }).map((v) => v.where);
+      assert.ok(places.includes(betweenWhere(b)), `${b.metric}: ${betweenWhere(b)} in ${places.join(", ")}`);
+    }
+    const theil = result.inequality.find((i) => i.metric === "theil_index" && i.attribute === null)!;
+    assert.equal(inequalityWhere(theil), "whole population");
+    assert.equal(
+      betweenWhere(result.between.find((b) => b.method === "vs_reference")!).startsWith("g: b vs a"),
+      true,
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   type PolicyOutcome,
   type PolicyRuleStatus,
 } from "./policies";
+import type { BetweenGroupMetric, InequalityIndex } from "./types";
 
 /**
  * Trends across stored runs (issue 5 §4): which values of a metric a run holds, and how a policy on that metric
@@ -127,3 +128,15 @@ export function mergeAvailableMetrics(lists: readonly AvailableMetric[][]): Avai
 }
 
 const fairnessMetricNames: ReadonlySet<string> = new Set<string>(fairnessPolicyMetrics);
+
+/** Where a between-group metric is reported, in the words policy checks use (`race: b vs a`, `race (to_overall)`). */
+export function betweenWhere(
+  b: Pick<BetweenGroupMetric, "attribute" | "method" | "group" | "referenceGroup">,
+) {
+  return b.method === "vs_reference"
+    ? `${b.attribute}: ${b.group} vs ${b.referenceGroup}`
+    : `${b.attribute} (${b.method})`;
+}
+
+/** Where an inequality index is reported: its attribute, or the whole population. */
+export const inequalityWhere = (i: Pick<InequalityIndex, "attribute">) => i.attribute ?? "whole population";
