@@ -12,6 +12,7 @@ import { tables } from "@openaims/db";
 import type { AppContext } from "../shared/context";
 import { sourcesLinkedTo } from "../shared/links";
 import { loadAiModelView, presentAiModelSummary } from "./ai-model-records";
+import { inheritedVendorAttention } from "../vendors/vendor-attention";
 
 export async function getAiModel(ctx: AppContext, actor: Actor, id: string): Promise<AiModelView> {
   authorize(actor, aiModelPolicy, "read", { archivedAt: null });
@@ -82,6 +83,14 @@ export async function getAiSystemComponents(
     systemId,
     models: rows.map((r) => presentAiModelSummary(actor, r)),
     datasets,
-    attention: inheritedAttention(rows, dsRows),
+    attention: [
+      ...inheritedAttention(rows, dsRows),
+      ...(await inheritedVendorAttention(
+        db,
+        actor.orgId,
+        { systemId, modelIds: ids, datasetIds },
+        ctx.now(),
+      )),
+    ],
   };
 }

@@ -3,3 +3,7 @@ export * from "./update-vendor";
 export * from "./archive-vendor";
 export * from "./get-vendor";
 export * from "./list-vendors";
+export * from "./get-vendor-questionnaire";
+export * from "./save-vendor-questionnaire";
+export * from "./complete-vendor-questionnaire";
+export * from "./vendor-attention";

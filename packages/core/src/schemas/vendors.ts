@@ -77,6 +77,8 @@ export type UpdateVendorInput = z.input<typeof UpdateVendorInput>;
 export const VendorListQuery = z.strictObject({
   q: QueryText(200).optional(),
   riskRating: VendorRiskRatingSchema.optional(),
+  /** only the vendors linked to this model (its suppliers) */
+  model: Uuid.optional(),
   archived: z.enum(["false", "true", "all"]).default("false"),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: z.string().max(500).optional(),

@@ -1,4 +1,10 @@
 import {
+  CompleteVendorQuestionnaireInput,
+  SaveVendorQuestionnaireInput,
+  VendorQuestionnaireDraftView,
+  VendorQuestionnaireHistoryView,
+  VendorQuestionnaireResponseView,
+  VendorQuestionnaireTemplateView,
   VendorListQuery,
   VendorPage,
   VendorView,
@@ -6,6 +12,11 @@ import {
   UpdateVendorInput,
 } from "@openaims/core";
 import {
+  completeVendorQuestionnaire,
+  getVendorQuestionnaire,
+  getVendorQuestionnaireHistory,
+  getVendorQuestionnaireTemplate,
+  saveVendorQuestionnaire,
   archiveVendor,
   createVendor,
   getVendor,
@@ -28,7 +39,7 @@ export async function vendorRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<vo
         tags,
         summary: "List vendors",
         description:
-          "By name; filter by `q` (name, supplies, contract reference), `riskRating`, `archived`. `reviewDue` is computed on read (review date today or past, UTC). Keyset-paged.",
+          "By name; filter by `q` (name, supplies, contract reference), `riskRating`, `model` (the model's suppliers), `archived`. `reviewDue` is computed on read (review date today or past, UTC). Keyset-paged.",
         params: OrgParams,
         querystring: VendorListQuery,
         response: { 200: VendorPage },
@@ -94,6 +105,8 @@ export async function vendorRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<vo
       ),
   );
 
+  questionnaireRoutes(app, ctx);
+
   archiveRestoreRoutes(app, ctx, {
     path: `${base}/:id`,
     tags,
@@ -101,4 +114,107 @@ export async function vendorRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<vo
     archive: { run: archiveVendor, summary: "Archive a vendor" },
     restore: { run: restoreVendor, summary: "Restore an archived vendor" },
   });
+}
+
+/** The AI-supplier due-diligence questionnaire: the template, a vendor's draft, completing it, and its history. */
+function questionnaireRoutes(app: ZodApp, ctx: ServerDeps["ctx"]): void {
+  const qTags = ["vendors"];
+  app.get(
+    "/api/v1/orgs/:orgId/vendor-questionnaire",
+    {
+      schema: {
+        tags: qTags,
+        summary: "The AI-supplier due-diligence questionnaire",
+        description:
+          "Sections and questions (id, text, help, type, weight, which answers are concerns), the answer choices and " +
+          "the rating thresholds. Versioned: a completed response keeps the version it answered.",
+        params: OrgParams,
+        response: { 200: VendorQuestionnaireTemplateView },
+      },
+    },
+    async (request) => getVendorQuestionnaireTemplate(await request.actorFor(request.params.orgId)),
+  );
+
+  app.get(
+    `${base}/:id/questionnaire`,
+    {
+      schema: {
+        tags: qTags,
+        summary: "A vendor's questionnaire draft and its score so far",
+        description:
+          "`version` is 0 while no draft is saved; the answers are then those of the latest completed response. " +
+          "`score.suggestedRating` is advice beside the stored `currentRating`.",
+        params: OrgRecordParams,
+        response: { 200: VendorQuestionnaireDraftView },
+      },
+    },
+    async (request) =>
+      getVendorQuestionnaire(ctx, await request.actorFor(request.params.orgId), request.params.id),
+  );
+
+  app.put(
+    `${base}/:id/questionnaire`,
+    {
+      schema: {
+        tags: qTags,
+        summary: "Save a vendor's questionnaire draft",
+        description:
+          "`answers` (`{ <questionId>: { answer, note } }`) replace the draft's whole; `version` is the draft's (0 to " +
+          "start one). A stale version is 409 `conflict`; an archived vendor 409 `invalid_state`; a bad answer is 400 " +
+          "naming `answers.<id>.answer`.",
+        params: OrgRecordParams,
+        body: SaveVendorQuestionnaireInput,
+        response: { 200: VendorQuestionnaireDraftView },
+      },
+    },
+    async (request) =>
+      saveVendorQuestionnaire(
+        ctx,
+        await request.actorFor(request.params.orgId),
+        request.meta(),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    `${base}/:id/questionnaire/complete`,
+    {
+      schema: {
+        tags: qTags,
+        summary: "Complete a vendor's questionnaire",
+        description:
+          "The saved draft (body `{ version }`) becomes an immutable response with its score; the vendor's risk " +
+          "rating is not changed. Every choice question needs an answer (400 naming `answers.<id>`).",
+        params: OrgRecordParams,
+        body: CompleteVendorQuestionnaireInput,
+        response: { 201: VendorQuestionnaireResponseView },
+      },
+    },
+    async (request, reply) => {
+      const actor = await request.actorFor(request.params.orgId);
+      const response = await completeVendorQuestionnaire(
+        ctx,
+        actor,
+        request.meta(),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(response);
+    },
+  );
+
+  app.get(
+    `${base}/:id/questionnaire/history`,
+    {
+      schema: {
+        tags: qTags,
+        summary: "A vendor's completed questionnaires, newest first",
+        params: OrgRecordParams,
+        response: { 200: VendorQuestionnaireHistoryView },
+      },
+    },
+    async (request) =>
+      getVendorQuestionnaireHistory(ctx, await request.actorFor(request.params.orgId), request.params.id),
+  );
 }
