@@ -30,6 +30,7 @@ import { aiModelRoutes } from "./ai-model-routes";
 import { datasetRoutes } from "./dataset-routes";
 import { vendorRoutes } from "./vendor-routes";
 import { impactAssessmentRoutes } from "./impact-assessment-routes";
+import { trainingRoutes } from "./training-routes";
 
 /** Every route module, registered in one place. */
 export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -64,4 +65,5 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await datasetRoutes(app, deps);
   await vendorRoutes(app, deps);
   await impactAssessmentRoutes(app, deps);
+  await trainingRoutes(app, deps);
 }
