@@ -64,6 +64,7 @@ export * from "./eu-ai-act";
 export * from "./schemas/eu-ai-act";
 export * from "./schemas/eu-ai-act-records";
 export * from "./schemas/ai-models";
+export * from "./schemas/inventory-graph";
 export * from "./ai-models/ai-model";
 export * from "./schemas/datasets";
 export * from "./datasets/dataset";

@@ -38,5 +38,8 @@ export async function listSystemObligations(
 ): Promise<SystemObligationList> {
   const db = ctx.database.db;
   const system = await authorizedSystem(db, actor, aiSystemId, "read");
-  return { aiSystemId, items: await obligationsOf(db, actor, aiSystemId, canClassify(actor, system)) };
+  return {
+    aiSystemId,
+    items: await obligationsOf(db, actor, aiSystemId, canClassify(actor, system), ctx.now()),
+  };
 }

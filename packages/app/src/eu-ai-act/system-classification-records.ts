@@ -4,9 +4,12 @@ import {
   aiSystemPolicy,
   authorize,
   effectiveDueDate,
+  obligationIsOverdue,
+  utcDay,
   type Actor,
   type ClassificationAnswers,
   type ClassificationResult,
+  type LinkView,
   type ObligationStatus,
   type SystemClassificationView,
   type SystemObligationView,
@@ -14,6 +17,7 @@ import {
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
 import { findAiSystem, toAiSystemState, type AiSystemRow } from "../ai-systems/ai-system-records";
+import { obligationLinksOf } from "./obligation-links";
 
 const { aiSystemClassifications: classifications, aiSystemObligations: obligations, users } = tables;
 export type ObligationRow = typeof obligations.$inferSelect;
@@ -71,11 +75,14 @@ export const toTracked = (r: ObligationRow): TrackedObligation => ({
 });
 
 export function presentObligation(
-  actor: Actor,
   r: ObligationRow,
   ownerName: string | null,
   canUpdate: boolean,
+  links: LinkView[],
+  now: Date,
 ): SystemObligationView {
+  const dueDate = effectiveDueDate(r.appliesFrom, r.dueDate);
+  const status = r.status as ObligationStatus;
   return {
     id: r.id,
     aiSystemId: r.aiSystemId,
@@ -85,13 +92,18 @@ export function presentObligation(
     title: r.title,
     appliesFrom: r.appliesFrom,
     basis: r.basis,
-    status: r.status as ObligationStatus,
+    status,
     applicable: r.applicable,
     ownerId: r.ownerId,
     ownerName: r.ownerId ? ownerName : null,
-    dueDate: effectiveDueDate(r.appliesFrom, r.dueDate),
+    dueDate,
     dueDateSet: r.dueDate !== null && r.dueDate < r.appliesFrom,
     notes: r.notes,
+    links,
+    overdue: obligationIsOverdue(
+      { appliesFrom: r.appliesFrom, dueDate, status, applicable: r.applicable },
+      utcDay(now),
+    ),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
@@ -100,12 +112,25 @@ export function presentObligation(
 }
 
 /** Every obligation row of a system with owner names, sorted by appliesFrom, article, role. */
-export async function obligationsOf(db: Executor, actor: Actor, aiSystemId: string, canUpdate: boolean) {
+export async function obligationsOf(
+  db: Executor,
+  actor: Actor,
+  aiSystemId: string,
+  canUpdate: boolean,
+  now: Date,
+) {
   const rows = await db
     .select({ o: obligations, ownerName: users.name })
     .from(obligations)
     .leftJoin(users, eq(users.id, obligations.ownerId))
     .where(and(eq(obligations.orgId, actor.orgId), eq(obligations.aiSystemId, aiSystemId)))
     .orderBy(asc(obligations.appliesFrom), asc(obligations.article), asc(obligations.role));
-  return rows.map(({ o, ownerName }) => presentObligation(actor, o, ownerName, canUpdate));
+  const links = await obligationLinksOf(
+    db,
+    actor.orgId,
+    rows.map(({ o }) => o.id),
+  );
+  return rows.map(({ o, ownerName }) =>
+    presentObligation(o, ownerName, canUpdate, links.get(o.id) ?? [], now),
+  );
 }

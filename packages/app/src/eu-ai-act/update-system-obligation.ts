@@ -14,13 +14,15 @@ import { tables } from "@openaims/db";
 import { activeOwnerName, lockAiSystem, parseInput, toAiSystemState } from "../ai-systems/ai-system-records";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { runCommand } from "../shared/run-command";
+import { obligationLinksOf, replaceObligationLinks } from "./obligation-links";
 import { presentObligation } from "./system-classification-records";
 
 const { aiSystemObligations: obligations } = tables;
 
 /**
- * Edits a tracked obligation: status, owner, due date (not later than appliesFrom; null = appliesFrom), notes.
- * Stale `version` → 409; nothing changed → no write, no event. `ai_system.update` on a system not archived.
+ * Edits a tracked obligation: status, owner, due date (not later than appliesFrom; null = appliesFrom), notes and
+ * the evidence and documents linked to it. Stale `version` → 409; nothing changed → no write, no event.
+ * `ai_system.update` on a system not archived.
  */
 export async function updateSystemObligation(
   ctx: AppContext,
@@ -30,7 +32,7 @@ export async function updateSystemObligation(
   obligationRowId: string,
   input: UpdateObligationInput,
 ): Promise<SystemObligationView> {
-  const { version, ...changes } = parseInput(UpdateObligationInput, input);
+  const { version, links, ...changes } = parseInput(UpdateObligationInput, input);
   return runCommand(ctx, actor, meta, async (tx) => {
     const system = await lockAiSystem(tx, actor.orgId, aiSystemId);
     const [row] = await tx
@@ -71,22 +73,40 @@ export async function updateSystemObligation(
     for (const k of Object.keys(next) as (keyof typeof next)[])
       if (next[k] !== row[k]) changed[k] = [row[k], next[k]];
     const ownerName = next.ownerId ? await activeOwnerName(tx, actor.orgId, next.ownerId) : null;
-    if (Object.keys(changed).length === 0)
-      return { result: presentObligation(actor, row, ownerName, true), events: [] };
+    const now = ctx.now();
+    const linkChange = links
+      ? await replaceObligationLinks(tx, actor.orgId, row.id, links, actor.userId, now)
+      : { added: [], removed: [] };
+    const linksChanged = linkChange.added.length + linkChange.removed.length > 0;
+    const present = async (r: typeof row) =>
+      presentObligation(
+        r,
+        ownerName,
+        true,
+        (await obligationLinksOf(tx, actor.orgId, [r.id])).get(r.id) ?? [],
+        now,
+      );
+    if (Object.keys(changed).length === 0 && !linksChanged) return { result: await present(row), events: [] };
 
     const [updated] = await tx
       .update(obligations)
-      .set({ ...next, version: row.version + 1, updatedAt: ctx.now() })
+      .set({ ...next, version: row.version + 1, updatedAt: now })
       .where(and(eq(obligations.orgId, actor.orgId), eq(obligations.id, row.id)))
       .returning();
     return {
-      result: presentObligation(actor, updated!, ownerName, true),
+      result: await present(updated!),
       events: [
         {
           type: "ai_system.obligation_updated",
           entityType: "ai_system_obligation",
           entityId: row.id,
-          payload: { aiSystemId, obligationId: row.obligationId, role: row.role, changed },
+          payload: {
+            aiSystemId,
+            obligationId: row.obligationId,
+            role: row.role,
+            changed,
+            ...(linksChanged ? { links: linkChange } : {}),
+          },
         },
       ],
     };

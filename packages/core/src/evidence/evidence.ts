@@ -8,13 +8,17 @@ import type { LinkTarget, LinkTargetType } from "../shared/links";
 export const evidenceKinds = ["file", "link"] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
-/** What evidence can demonstrate or concern: framework nodes, SoA entries, applied controls, AI systems, documents. */
+/**
+ * What evidence can demonstrate or concern: framework nodes, SoA entries, applied controls, AI systems, documents
+ * and the EU AI Act obligations tracked for a system (`obligation` = an `ai_system_obligations` row id).
+ */
 export const evidenceLinkTargetTypes = [
   "framework_node",
   "soa_entry",
   "applied_control",
   "ai_system",
   "document",
+  "obligation",
 ] as const satisfies readonly LinkTargetType[];
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { operatorRoles } from "../eu-ai-act/rules";
 import { obligationStatuses } from "../eu-ai-act/obligation-sync";
 import { ClassificationAnswersShape, ClassificationResult } from "./eu-ai-act";
+import { LinkView } from "../shared/links";
 import { Abilities, IsoDateTime, LongText, Uuid, Version } from "./common";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" });
@@ -53,6 +54,10 @@ export const SystemObligationView = z.object({
   dueDate: IsoDate,
   dueDateSet: z.boolean(),
   notes: z.string(),
+  /** the evidence and documents linked to it (record_links with target `obligation`), labelled */
+  links: z.array(LinkView),
+  /** still open or in progress after its due date (UTC day), computed on read */
+  overdue: z.boolean(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number(),
@@ -67,6 +72,11 @@ export const SystemObligationList = z.object({
 });
 export type SystemObligationList = z.infer<typeof SystemObligationList>;
 
+/** What can be linked to a tracked obligation: an evidence item or a document of the organization. */
+export const obligationLinkSourceTypes = ["evidence", "document"] as const;
+export const ObligationLinkSource = z.strictObject({ type: z.enum(obligationLinkSourceTypes), id: Uuid });
+export type ObligationLinkSource = z.infer<typeof ObligationLinkSource>;
+
 export const UpdateObligationInput = z.strictObject({
   version: Version,
   status: SystemObligationStatus.optional(),
@@ -74,7 +84,43 @@ export const UpdateObligationInput = z.strictObject({
   /** null clears it (back to appliesFrom); must not be later than appliesFrom */
   dueDate: IsoDate.nullable().optional(),
   notes: LongText(5000).optional(),
+  /** the evidence and documents that show it is met: replaces the current list (omit = unchanged) */
+  links: z.array(ObligationLinkSource).max(200).optional(),
 });
 export type UpdateObligationInput = z.infer<typeof UpdateObligationInput>;
 
 export const ObligationParams = z.object({ orgId: Uuid, id: Uuid, obligationId: Uuid });
+
+/** `GET /orgs/{orgId}/obligations`: tracked obligations across the organization's live AI systems. */
+export const OrgObligationQuery = z.strictObject({
+  status: SystemObligationStatus.optional(),
+  systemId: Uuid.optional(),
+  /** only obligations that apply from before this day (YYYY-MM-DD) */
+  appliesBefore: IsoDate.optional(),
+  /** `true`: only open or in-progress obligations past their due date */
+  overdue: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export type OrgObligationQueryInput = z.input<typeof OrgObligationQuery>;
+
+export const OrgObligationView = SystemObligationView.extend({ aiSystemName: z.string() });
+export type OrgObligationView = z.infer<typeof OrgObligationView>;
+
+const ObligationCountsView = z.object({
+  total: z.number().int(),
+  pending: z.number().int(),
+  overdue: z.number().int(),
+  met: z.number().int(),
+});
+
+export const OrgObligationList = z.object({
+  /** sorted by appliesFrom, system name, article; at most `limit` */
+  items: z.array(OrgObligationView),
+  /** more rows matched than `limit` */
+  truncated: z.boolean(),
+  /** counts over every matching row (not only the returned ones) */
+  counts: ObligationCountsView,
+  /** the UTC day overdue is computed against */
+  today: IsoDate,
+});
+export type OrgObligationList = z.infer<typeof OrgObligationList>;

@@ -1,6 +1,8 @@
 import {
   ClassificationAnswers,
   ObligationParams,
+  OrgObligationList,
+  OrgObligationQuery,
   SystemClassificationDetail,
   SystemObligationList,
   SystemObligationView,
@@ -9,11 +11,12 @@ import {
 import {
   classifySystem,
   getSystemClassification,
+  listOrgObligations,
   listSystemObligations,
   updateSystemObligation,
 } from "@openaims/app";
 import type { ServerDeps, ZodApp } from "../deps";
-import { OrgRecordParams } from "./route-kit";
+import { OrgParams, OrgRecordParams } from "./route-kit";
 
 const tags = ["eu-ai-act"];
 const base = "/api/v1/orgs/:orgId/ai-systems/:id";
@@ -85,10 +88,13 @@ export async function aiSystemClassificationRoutes(app: ZodApp, { ctx }: ServerD
     {
       schema: {
         tags,
-        summary: "Edit a tracked obligation (status, owner, due date, notes)",
+        summary: "Edit a tracked obligation (status, owner, due date, notes, linked evidence and documents)",
         description:
           "`ai_system.update`. Status open → in_progress → met, or not_applicable; `dueDate` may be set earlier " +
-          "than `appliesFrom`, never later (null = appliesFrom). Stale `version` → 409.",
+          "than `appliesFrom`, never later (null = appliesFrom). `links` (evidence and documents of the org, " +
+          "`{ type: evidence | document, id }`) replaces the linked list; an unknown or another org's record → " +
+          "400 naming `links.N`. The event `ai_system.obligation_updated` carries the diff and the links added " +
+          "and removed. Stale `version` → 409.",
         params: ObligationParams,
         body: UpdateObligationInput,
         response: { 200: SystemObligationView },
@@ -103,5 +109,23 @@ export async function aiSystemClassificationRoutes(app: ZodApp, { ctx }: ServerD
         request.params.obligationId,
         request.body,
       ),
+  );
+
+  app.get(
+    "/api/v1/orgs/:orgId/obligations",
+    {
+      schema: {
+        tags,
+        summary: "Tracked EU AI Act obligations across the organization's AI systems",
+        description:
+          "`ai_system.read`. Obligations of live (not archived) systems, sorted by `appliesFrom`, system name and " +
+          "article; filters `status`, `systemId`, `appliesBefore` (YYYY-MM-DD, exclusive) and `overdue`. `counts` " +
+          "cover every matching row; `truncated` says more matched than `limit` (default 500, at most 1000).",
+        params: OrgParams,
+        querystring: OrgObligationQuery,
+        response: { 200: OrgObligationList },
+      },
+    },
+    async (request) => listOrgObligations(ctx, await request.actorFor(request.params.orgId), request.query),
   );
 }

@@ -29,6 +29,7 @@ import { measurementTrendRoutes } from "./measurement-trend-routes";
 import { aiModelRoutes } from "./ai-model-routes";
 import { datasetRoutes } from "./dataset-routes";
 import { vendorRoutes } from "./vendor-routes";
+import { inventoryGraphRoutes } from "./inventory-graph-routes";
 import { impactAssessmentRoutes } from "./impact-assessment-routes";
 import { trainingRoutes } from "./training-routes";
 
@@ -64,6 +65,7 @@ export async function registerRoutes(app: ZodApp, deps: ServerDeps): Promise<voi
   await aiModelRoutes(app, deps);
   await datasetRoutes(app, deps);
   await vendorRoutes(app, deps);
+  await inventoryGraphRoutes(app, deps);
   await impactAssessmentRoutes(app, deps);
   await trainingRoutes(app, deps);
 }

@@ -24,6 +24,7 @@ export const linkTypeLabels: Record<string, string> = {
   objective: "Objective",
   ai_model: "Model",
   dataset: "Dataset",
+  obligation: "Obligation",
 };
 
 const sameTarget = (a: LinkTarget, b: LinkTarget) => a.type === b.type && a.id === b.id;
