@@ -38,6 +38,10 @@ export const EnvSchema = z.object({
   OPENAIMS_EVIDENCE_STORE: z.enum(["fs", "db"], { message: "must be fs or db" }).optional(),
   OPENAIMS_EVIDENCE_DIR: z.string().min(1).optional(),
   OPENAIMS_EVIDENCE_MAX_BYTES: int(1, 2 * 1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  /** the largest prediction file(s) one measurement upload may send; they are streamed, never held whole */
+  OPENAIMS_MEASUREMENT_MAX_BYTES: int(1, 64 * 1024 * 1024 * 1024).default(512 * 1024 * 1024),
+  /** how long reading and measuring one upload may take before it is refused (413) */
+  OPENAIMS_MEASUREMENT_MAX_SECONDS: int(1, 24 * 60 * 60).default(600),
 });
 
 export interface ServerConfig {
@@ -62,6 +66,8 @@ export interface ServerConfig {
    * PostgreSQL (several stateless nodes share it); `OPENAIMS_EVIDENCE_STORE` overrides.
    */
   evidence: { store: "fs" | "db"; dir: string; maxBytes: number };
+  /** measurement uploads: computed in the request, bounded in size and time */
+  measurement: { maxBytes: number; maxSeconds: number };
   /** directory of the built web UI, or null to serve the API only */
   webDist: string | null;
 }
@@ -114,6 +120,10 @@ export function loadConfig(
       store: e.OPENAIMS_EVIDENCE_STORE ?? (e.DATABASE_URL ? "db" : "fs"),
       dir: resolve(e.OPENAIMS_EVIDENCE_DIR ?? join(e.OPENAIMS_DATA_DIR, "evidence")),
       maxBytes: e.OPENAIMS_EVIDENCE_MAX_BYTES,
+    },
+    measurement: {
+      maxBytes: e.OPENAIMS_MEASUREMENT_MAX_BYTES,
+      maxSeconds: e.OPENAIMS_MEASUREMENT_MAX_SECONDS,
     },
     webDist: null,
     ...overrides,

@@ -31,7 +31,7 @@ import type { ServerDeps, ZodApp } from "../deps";
 import { archiveRestoreRoutes, OrgParams, OrgRecordParams } from "./route-kit";
 
 /** How much of a refused upload the server still reads (and discards) so the client can read the refusal. */
-const drainLimitBytes = 64 * 1024 * 1024;
+export const drainLimitBytes = 64 * 1024 * 1024;
 
 const tags = ["evidence"];
 const base = "/api/v1/orgs/:orgId/evidence";
