@@ -21,6 +21,7 @@ import { runCommand } from "../shared/run-command";
 import { documentReviewSource } from "./sources/document-review";
 import { soaGapSource } from "./sources/soa-gap";
 import { impactAssessmentReviewSource } from "../impact-assessments/review-task-source";
+import { trainingAiLiteracySource } from "../training/training-task-source";
 import type { TaskSource } from "./sources/task-source";
 
 const { tasks } = tables;
@@ -30,6 +31,7 @@ export const taskSources: readonly TaskSource[] = [
   documentReviewSource,
   soaGapSource,
   impactAssessmentReviewSource,
+  trainingAiLiteracySource,
 ];
 
 export const taskGeneratorActor: SystemActor = { kind: "system", label: "task generator" };

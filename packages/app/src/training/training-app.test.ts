@@ -13,6 +13,8 @@ import { getTrainingRecord } from "./get-training-record";
 import { listTrainingRecords } from "./list-training-records";
 import { updateTrainingRecord } from "./update-training-record";
 import { updateTrainingTopic } from "./update-training-topic";
+import { generateTasks } from "../tasks/generate-tasks";
+import { tasksOf } from "../tasks/task-test-kit";
 
 const meta = { requestId: "test" };
 const literacy = { name: "AI literacy basics", kind: "ai_literacy" as const, validityMonths: 12 };
@@ -279,6 +281,52 @@ for (const backend of testBackends()) {
         ],
       );
       assert.equal(row(v.userId).aiLiteracy, "missing");
+    });
+    it("generates AI-literacy tasks for members missing or expiring it, and closes them once recorded", async () => {
+      const fresh = await orgWithMembers(ctx, ["owner", "contributor", "viewer"]);
+      const [o, c, v] = fresh.actors as [Actor, Actor, Actor];
+      const literacyTasks = async () =>
+        (await tasksOf(ctx, fresh.orgId))
+          .filter((t) => t.origin === "training_due")
+          .map((t) => [t.assigneeId, t.dueDate, t.priority, t.status]);
+      const due = async () =>
+        (await generateTasks(ctx, fresh.orgId)).byOrigin.find((b) => b.origin === "training_due")!;
+      assert.equal((await due()).created, 0, "no AI-literacy topic, no task");
+      const lit = await createTrainingTopic(ctx, o, meta, literacy);
+      await createTrainingRecord(ctx, o, meta, {
+        userId: o.userId,
+        topicId: lit.id,
+        completedOn: "2025-12-01",
+      });
+      await createTrainingRecord(ctx, o, meta, {
+        userId: c.userId,
+        topicId: lit.id,
+        completedOn: "2025-03-15",
+      });
+      const first = await generateTasks(ctx, fresh.orgId);
+      assert.deepEqual(
+        first.byOrigin.find((b) => b.origin === "training_due"),
+        {
+          origin: "training_due",
+          created: 2,
+          closed: 0,
+        },
+      );
+      const open = await literacyTasks();
+      assert.deepEqual(
+        open.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        [
+          [c.userId, "2026-03-15", "medium", "open"],
+          [v.userId, null, "high", "open"],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+      assert.equal((await due()).created, 0, "idempotent");
+      await createTrainingRecord(ctx, o, meta, {
+        userId: v.userId,
+        topicId: lit.id,
+        completedOn: "2026-02-20",
+      });
+      assert.deepEqual(await due(), { origin: "training_due", created: 0, closed: 1 });
     });
   });
 }

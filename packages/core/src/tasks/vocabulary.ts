@@ -23,6 +23,7 @@ export const taskOrigins = [
   "soa_gap",
   "measurement_policy_failed",
   "impact_assessment_review",
+  "training_due",
 ] as const;
 export type TaskOrigin = (typeof taskOrigins)[number];
 
@@ -57,6 +58,7 @@ export const taskOriginLabels: Record<TaskOrigin, string> = {
   soa_gap: "Gap in the Statement of Applicability",
   measurement_policy_failed: "A measurement failed its threshold",
   impact_assessment_review: "Impact assessment review due",
+  training_due: "AI literacy training missing or expiring",
 };
 
 /** A calendar date `YYYY-MM-DD` in UTC: due dates are days, and "today" is the UTC day of the clock. */
