@@ -12,6 +12,7 @@ import { commandOf, type CommandContext } from "../../command-context";
 import { usageError } from "../../exit-codes";
 import { fetchPages } from "../../http/pages";
 import { keyValues, printJson, table, type Column } from "../../output/format";
+import { registerVendorQuestionnaireCommands } from "./questionnaire";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -51,7 +52,7 @@ function details(v: VendorView): string {
 export function registerVendorsCommands(program: Command, ctx: CommandContext) {
   const vendors = program
     .command("vendors")
-    .summary("vendors and third parties (A.10): list, show, create")
+    .summary("vendors and third parties (A.10): list, show, create, questionnaire")
     .description(
       "Who supplies the organization's AI systems, models and data, on what terms, and who is responsible for what.",
     );
@@ -153,4 +154,6 @@ export function registerVendorsCommands(program: Command, ctx: CommandContext) {
         },
       ),
     );
+
+  registerVendorQuestionnaireCommands(vendors, ctx);
 }
