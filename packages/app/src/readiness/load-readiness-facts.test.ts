@@ -280,7 +280,7 @@ for (const backend of testBackends()) {
       assert.equal(c.calls(), 4);
       assert.deepEqual(facts.documents, []);
       assert.ok(Object.values(facts.counts).every((n) => n === 0));
-      assert.equal(Object.keys(facts.counts).length, 17);
+      assert.equal(Object.keys(facts.counts).length, 20);
       assert.deepEqual(facts.scope, { approved: null });
       assert.deepEqual(facts.soa, { approved: null, entries: [] });
       assert.deepEqual(facts.evidence, {});
@@ -309,6 +309,9 @@ for (const backend of testBackends()) {
         applied_controls_implemented: 1,
         ai_systems: 2,
         ai_systems_without_purpose: 1,
+        members_active: 0,
+        members_without_ai_literacy: 0,
+        training_topics_ai_literacy: 0,
       });
       assert.deepEqual(facts.scope, { approved: { version: 2, approvedOn: "2026-02-03" } });
     });

@@ -76,6 +76,15 @@ const countSql = (orgId: string, today: string): Record<RecordCountKey, ReturnTy
   applied_controls_implemented: sql`select count(*) from applied_controls where org_id = ${orgId} and archived_at is null and status = 'implemented'`,
   ai_systems: sql`select count(*) from ai_systems where org_id = ${orgId} and archived_at is null`,
   ai_systems_without_purpose: sql`select count(*) from ai_systems where org_id = ${orgId} and archived_at is null and btrim(purpose) = ''`,
+  members_active: sql`select count(*) from memberships where org_id = ${orgId} and status = 'active'`,
+  // the expiry as core trainingExpiry computes it (PostgreSQL clamps date + months like core addMonths)
+  members_without_ai_literacy: sql`select count(*) from memberships m where m.org_id = ${orgId} and m.status = 'active'
+    and not exists (select 1 from training_records r
+      join training_topics t on t.org_id = r.org_id and t.id = r.topic_id
+      where r.org_id = m.org_id and r.user_id = m.user_id and t.archived_at is null and t.ai_literacy
+        and coalesce(r.expires_on, (r.completed_on + make_interval(months => t.validity_months))::date,
+          'infinity'::date) >= ${today}::date)`,
+  training_topics_ai_literacy: sql`select count(*) from training_topics where org_id = ${orgId} and archived_at is null and ai_literacy`,
 });
 
 async function loadCounts(db: Executor, orgId: string, today: string) {

@@ -13,6 +13,8 @@ import { getTrainingRecord } from "./get-training-record";
 import { listTrainingRecords } from "./list-training-records";
 import { updateTrainingRecord } from "./update-training-record";
 import { updateTrainingTopic } from "./update-training-topic";
+import { evaluateReadiness, iso42001ReadinessRules } from "@openaims/core";
+import { loadReadinessFacts } from "../readiness/load-readiness-facts";
 import { generateTasks } from "../tasks/generate-tasks";
 import { tasksOf } from "../tasks/task-test-kit";
 
@@ -282,6 +284,59 @@ for (const backend of testBackends()) {
       );
       assert.equal(row(v.userId).aiLiteracy, "missing");
     });
+    it("feeds readiness 7.2: the SQL count of members without AI literacy agrees with the coverage", async () => {
+      const fresh = await orgWithMembers(ctx, ["owner", "contributor", "viewer", "auditor"]);
+      const [o, c, v, a] = fresh.actors as [Actor, Actor, Actor, Actor];
+      const node = async () => {
+        const facts = await loadReadinessFacts(
+          ctx.database.db,
+          fresh.orgId,
+          "iso-iec-42001-2023",
+          "2026-03-01",
+        );
+        const view = evaluateReadiness(iso42001ReadinessRules, facts, "2026-03-01");
+        return { facts, node: view.nodes.find((n) => n.nodeId === "7.2")! };
+      };
+      const before = await node();
+      assert.equal(before.facts.counts.training_topics_ai_literacy, 0);
+      assert.equal(before.facts.counts.members_without_ai_literacy, 4);
+      const lit = await createTrainingTopic(ctx, o, meta, { ...literacy, validityMonths: 1 });
+      const other = await createTrainingTopic(ctx, o, meta, { name: "Not literacy", validityMonths: null });
+      // 2026-01-31 + 1 month = 2026-02-28: expired on 2026-03-01; 2026-02-01 + 1 month = 2026-03-01: still counts
+      await createTrainingRecord(ctx, o, meta, {
+        userId: o.userId,
+        topicId: lit.id,
+        completedOn: "2026-01-31",
+      });
+      await createTrainingRecord(ctx, o, meta, {
+        userId: c.userId,
+        topicId: lit.id,
+        completedOn: "2026-02-01",
+      });
+      await createTrainingRecord(ctx, o, meta, {
+        userId: v.userId,
+        topicId: other.id,
+        completedOn: "2026-02-01",
+      });
+      await createTrainingRecord(ctx, o, meta, {
+        userId: a.userId,
+        topicId: lit.id,
+        completedOn: "2025-01-01",
+        expiresOn: "2026-12-31",
+      });
+      const cov = await getTrainingCoverage(ctx, o);
+      const without = cov.members.filter((m) => m.aiLiteracy === "missing" || m.aiLiteracy === "expired");
+      const after = await node();
+      assert.equal(after.facts.counts.members_without_ai_literacy, without.length);
+      assert.equal(without.length, 2);
+      assert.equal(after.node.status, "partial");
+      assert.ok(
+        after.node.missing.some((m) => m.text === "2 active members without a current AI-literacy training"),
+        JSON.stringify(after.node.missing),
+      );
+      assert.ok(after.node.missing.every((m) => m.area !== "training" || m.text.startsWith("2 ")));
+    });
+
     it("generates AI-literacy tasks for members missing or expiring it, and closes them once recorded", async () => {
       const fresh = await orgWithMembers(ctx, ["owner", "contributor", "viewer"]);
       const [o, c, v] = fresh.actors as [Actor, Actor, Actor];

@@ -201,7 +201,28 @@ const clauses: ReadinessRule[] = [
   },
   { nodeId: "6.3", checks: [documentLinkedTo("6.3", "a change management procedure")] },
   { nodeId: "7.1", checks: [evidenceFor("budgets, staffing plans or tool provisioning for the AIMS")] },
-  { nodeId: "7.2", checks: [evidenceFor("training records, a competence matrix or qualifications")] },
+  {
+    nodeId: "7.2",
+    checks: [
+      evidenceFor("training records, a competence matrix or qualifications"),
+      {
+        check: "records",
+        count: "training_topics_ai_literacy",
+        min: 1,
+        label: "AI-literacy topics in the training catalogue",
+        explanation: "The training catalogue has at least one live topic that counts as AI literacy.",
+      },
+      {
+        check: "no_records",
+        count: "members_without_ai_literacy",
+        of: "members_active",
+        label: "active members without a current AI-literacy training",
+        explanation:
+          "Every active member holds a current (not expired) completion of an AI-literacy topic, as recorded " +
+          "under Training; AI literacy (EU AI Act Art. 4) applies to every provider and deployer.",
+      },
+    ],
+  },
   {
     nodeId: "7.3",
     checks: [aiPolicyPublished, evidenceFor("awareness sessions, policy acknowledgements or communications")],

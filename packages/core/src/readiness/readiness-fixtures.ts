@@ -42,6 +42,7 @@ export function completeFacts(): ReadinessFacts {
     "raci_activities_without_accountable",
     "objectives_incomplete",
     "ai_systems_without_purpose",
+    "members_without_ai_literacy",
   ] as const)
     counts[k] = 0;
   const documents: DocumentFact[] = documentTemplates.map((t) =>

@@ -17,6 +17,7 @@ export const readinessAreas = [
   "evidence",
   "objectives",
   "ai_systems",
+  "training",
 ] as const;
 export type ReadinessArea = (typeof readinessAreas)[number];
 
@@ -63,6 +64,12 @@ export const recordCounts = {
     area: "ai_systems",
     meaning: "AI systems in the register with no purpose written down",
   },
+  members_active: { area: "training", meaning: "active members" },
+  members_without_ai_literacy: {
+    area: "training",
+    meaning: "active members without a current AI-literacy training (a live topic marked AI literacy)",
+  },
+  training_topics_ai_literacy: { area: "training", meaning: "AI-literacy topics in the training catalogue" },
 } as const satisfies Record<string, { area: ReadinessArea; meaning: string }>;
 export type RecordCountKey = keyof typeof recordCounts;
 

@@ -41,6 +41,7 @@ export const areaPages: Record<ReadinessArea, { paths: string[]; label: string }
   evidence: { paths: ["/orgs/$orgId/evidence"], label: "Evidence" },
   objectives: { paths: ["/orgs/$orgId/objectives"], label: "Objectives" },
   ai_systems: { paths: ["/orgs/$orgId/ai-systems"], label: "AI systems" },
+  training: { paths: ["/orgs/$orgId/training"], label: "Training" },
 };
 
 export const percentLabel = (p: number | null) => (p === null ? "n/a" : `${p} %`);
