@@ -5,10 +5,15 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 export interface RequestOptions {
   query?: Query;
   json?: unknown;
-  /** a raw body, sent with `contentType` (a Blob, e.g. from `openAsBlob`, streams from disk with its length) */
-  body?: string | Blob;
+  /**
+   * a raw body, sent with `contentType` (a Blob, e.g. from `openAsBlob`, streams from disk with its length); a
+   * FormData is sent as multipart/form-data (its Blobs streamed too)
+   */
+  body?: string | Blob | FormData;
   contentType?: string;
   headers?: Record<string, string>;
+  /** overrides the client's timeout (an upload measured on the server may take minutes) */
+  timeoutMs?: number;
 }
 
 const USER_AGENT = "openaims-cli/0.1.0";
@@ -49,17 +54,20 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { "user-agent": USER_AGENT, ...options.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    let body: string | Blob | undefined;
+    let body: string | Blob | FormData | undefined;
     if (options.json !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(options.json);
+    } else if (options.body instanceof FormData) {
+      body = options.body; // fetch sets the multipart content type with its boundary
     } else if (options.body !== undefined) {
       headers["content-type"] = options.contentType ?? "text/plain";
       body = options.body;
     }
     let res: Response;
     try {
-      res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+      const signal = AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
+      res = await fetch(url, { method, headers, body, signal });
     } catch (e) {
       throw unreachable(this.baseUrl, e);
     }

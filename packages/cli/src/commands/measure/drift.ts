@@ -13,7 +13,7 @@ import {
   rowIssues,
   type DriftInputSummary,
 } from "@openaims/app";
-import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
+import { addUploadOptions, checkUploadOptions, finishRun, sendFiles, type UploadOptions } from "./upload";
 import type { CommandContext } from "../../command-context";
 import { CliError, ExitCode, usageError } from "../../exit-codes";
 import { printJson, table } from "../../output/format";
@@ -118,6 +118,24 @@ export function registerMeasureDrift(measure: Command, ctx: CommandContext) {
         if (both.length > 0)
           throw usageError(`Columns both --numeric and --categorical: ${both.join(", ")}.`);
         const forced = forcedKinds(opts.numeric, opts.categorical);
+        if (opts.sendFile) {
+          const params = {
+            kind: "drift",
+            columns: opts.column,
+            numeric: opts.numeric,
+            categorical: opts.categorical,
+            bins,
+            na: opts.na,
+            skipInvalid: !!opts.skipInvalid,
+            format: opts.format,
+            delimiter: opts.delimiter,
+          };
+          const files: [string, string][] = [
+            ["reference", opts.reference],
+            ["current", opts.current],
+          ];
+          return sendFiles(ctx, opts, params, files, rest);
+        }
         const ref = await profile(ctx, opts.reference, opts, forced);
         // the current file is read with the reference's kinds and columns
         const kinds = Object.fromEntries(ref.summaries.map((s) => [s.name, s.kind]));

@@ -3,9 +3,16 @@ import { createFairnessAccumulator, type FairnessOptions } from "@openaims/core"
 import type { CommandContext } from "../../command-context";
 import { usageError } from "../../exit-codes";
 import { printJson } from "../../output/format";
-import { addInputOptions, checkedSpec, noteInput, readInput, type InputOptions } from "./input-options";
+import {
+  addInputOptions,
+  checkedSpec,
+  classificationParams,
+  noteInput,
+  readInput,
+  type InputOptions,
+} from "./input-options";
 import { fairnessText } from "./present";
-import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
+import { addUploadOptions, checkUploadOptions, finishRun, sendFiles, type UploadOptions } from "./upload";
 
 interface FairnessCliOptions extends InputOptions, UploadOptions {
   reference: string[];
@@ -91,6 +98,19 @@ export function registerMeasureFairness(measure: Command, ctx: CommandContext) {
           tau,
           bootstrap: samples > 0 ? { samples, seed } : null,
         };
+        if (opts.sendFile) {
+          const params = {
+            kind: "fairness",
+            ...classificationParams(opts),
+            reference,
+            intersectional: options.intersectional,
+            minGroupSize,
+            tau,
+            bootstrap: samples,
+            seed,
+          };
+          return sendFiles(ctx, opts, params, [["file", opts.file]], rest);
+        }
         const acc = createFairnessAccumulator(options);
         const input = await readInput(ctx, opts, (r) => acc.add(r));
         const result = acc.result();

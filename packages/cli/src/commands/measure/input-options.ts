@@ -139,6 +139,21 @@ export function checkedSpec(opts: InputOptions, requireGroups = true): Classific
   return spec;
 }
 
+/** The input options as the upload's `params` (`--send-file`): the server reads the file with the same rules. */
+export function classificationParams(opts: InputOptions, requireGroups = true): Record<string, unknown> {
+  const { groups, naValues, ...spec } = checkedSpec(opts, requireGroups);
+  if (opts.format !== undefined && opts.format !== "csv" && opts.format !== "jsonl")
+    throw usageError(`--format must be csv or jsonl, not "${opts.format}".`);
+  return {
+    ...spec,
+    groups,
+    na: naValues,
+    skipInvalid: !!opts.skipInvalid,
+    format: opts.format,
+    delimiter: opts.delimiter,
+  };
+}
+
 /** `--file -` (standard input, for pipelines) or a path relative to the working directory. */
 export async function openInput(
   ctx: CommandContext,

@@ -6,13 +6,14 @@ import { keyValues, printJson, table } from "../../output/format";
 import {
   addInputOptions,
   checkedSpec,
+  classificationParams,
   noteInput,
   readInput,
   type InputOptions,
   type InputSummary,
 } from "./input-options";
 import { inputText, rate } from "./present";
-import { addUploadOptions, checkUploadOptions, finishRun, type UploadOptions } from "./upload";
+import { addUploadOptions, checkUploadOptions, finishRun, sendFiles, type UploadOptions } from "./upload";
 
 export type { GroupPerformance };
 
@@ -38,6 +39,10 @@ export function registerMeasurePerformance(measure: Command, ctx: CommandContext
       ctx.action(async (opts: InputOptions & UploadOptions, ...rest: unknown[]) => {
         checkedSpec(opts, false);
         checkUploadOptions(opts);
+        if (opts.sendFile) {
+          const params = { kind: "performance", ...classificationParams(opts, false) };
+          return sendFiles(ctx, opts, params, [["file", opts.file]], rest);
+        }
         const acc = createPerformanceByGroup(opts.group);
         const input = await readInput(ctx, opts, (r) => acc.add(r), { requireGroups: false });
         const { overall: result, groups } = acc.result();

@@ -1,5 +1,6 @@
+import { openAsBlob } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import {
@@ -14,6 +15,7 @@ import { cliHeaders } from "../evidence/present";
 import { ExitCode } from "../../exit-codes";
 import { CliError } from "../../exit-codes";
 import { usageError } from "../../exit-codes";
+import { printJson } from "../../output/format";
 
 /** Options every `aims measure …` command shares for storing a run and checking thresholds. */
 export interface UploadOptions {
@@ -23,6 +25,8 @@ export interface UploadOptions {
   dataset?: string;
   title?: string;
   policyFile?: string;
+  sendFile?: boolean;
+  keepFile?: boolean;
   json?: boolean;
 }
 
@@ -34,12 +38,31 @@ export function addUploadOptions(cmd: Command): Command {
     .option("--dataset <ref>", "with --upload: which dataset was measured (free text)")
     .option("--title <title>", "with --upload: the run's title (default: '<Kind> measurement of <file>')")
     .option(
+      "--send-file",
+      "with --upload: send the file itself; the server measures it (same reader and numbers) instead of this machine",
+    )
+    .option(
+      "--keep-file",
+      "with --send-file: the server also keeps the file as evidence (default: only its SHA-256)",
+    )
+    .option(
       "--policy-file <file>",
       "check thresholds locally: a JSON/YAML list of rules ({ metric, attribute?, column?, abs?, op, value })",
     );
 }
 
-const ownKeys = new Set(["system", "upload", "model", "dataset", "title", "policyFile", "json", "profile"]);
+const ownKeys = new Set([
+  "system",
+  "upload",
+  "model",
+  "dataset",
+  "title",
+  "policyFile",
+  "sendFile",
+  "keepFile",
+  "json",
+  "profile",
+]);
 
 /** The options the run was computed with, kept with the stored run (paths reduced to their names). */
 function parametersOf(opts: Record<string, unknown>): Record<string, unknown> {
@@ -57,6 +80,64 @@ export function checkUploadOptions(opts: UploadOptions): void {
   if (opts.upload && !opts.system)
     throw usageError("--upload needs --system ID (the AI system the run measures).");
   if (opts.system && !opts.upload) throw usageError("--system is only used with --upload.");
+  if (opts.sendFile && !opts.upload) throw usageError("--send-file is only used with --upload.");
+  if (opts.keepFile && !opts.sendFile) throw usageError("--keep-file is only used with --send-file.");
+  if (opts.sendFile && opts.policyFile)
+    throw usageError(
+      "--policy-file checks a result computed here; with --send-file the server checks its policies.",
+    );
+}
+
+/** A file part of `--send-file`: the field name (file, reference, current) and the path given. */
+export type SentFile = [field: string, path: string];
+
+/**
+ * `--upload --send-file`: sends the options as the `params` field and the file(s) themselves (streamed from disk)
+ * to `…/measurement-runs/upload`; the server measures them and stores the run. Prints the stored run like a
+ * posted one (with --json, the run as the API returns it). Exit 1 when a policy failed.
+ */
+export async function sendFiles(
+  ctx: CommandContext,
+  opts: UploadOptions,
+  params: Record<string, unknown>,
+  files: SentFile[],
+  args: unknown[],
+): Promise<ExitCode | void> {
+  const form = new FormData();
+  form.append(
+    "params",
+    JSON.stringify({
+      ...params,
+      ...(opts.title ? { title: opts.title } : {}),
+      ...(opts.model ? { modelRef: opts.model } : {}),
+      ...(opts.dataset ? { datasetRef: opts.dataset } : {}),
+      ...(opts.keepFile ? { keepFile: true } : {}),
+    }),
+  );
+  for (const [field, path] of files) {
+    if (path === "-")
+      throw usageError("--send-file sends a file from disk; standard input is measured here.");
+    let blob: Blob;
+    try {
+      blob = await openAsBlob(resolve(ctx.io.cwd, path));
+    } catch (e) {
+      throw usageError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    form.append(field, blob, basename(path));
+  }
+  const session = await ctx.session(commandOf(args));
+  const url = await session.orgPath(
+    `/ai-systems/${encodeURIComponent(opts.system!)}/measurement-runs/upload`,
+  );
+  const run = await session.client.json<MeasurementRunView>("POST", url, {
+    body: form,
+    headers: cliHeaders,
+    timeoutMs: 60 * 60 * 1000,
+  });
+  if (opts.json) ctx.out(printJson(run));
+  const say = (text: string) => (opts.json ? ctx.note(text) : ctx.out(text));
+  say(storedText(run, `, measured on the server: ${run.rowsUsed} rows, SHA-256 ${run.sha256}`));
+  return run.policyStatus === "fail" ? ExitCode.failure : undefined;
 }
 
 async function readPolicyFile(ctx: CommandContext, file: string) {
@@ -84,6 +165,11 @@ async function readPolicyFile(ctx: CommandContext, file: string) {
     throw new CliError(ExitCode.usage, `--policy-file ${file} has rules that are not valid.`, issues);
   return rules;
 }
+
+/** "Stored run … (evidence …, task …)." and the policy outcome. */
+const storedText = (run: MeasurementRunView, how = "") =>
+  `Stored run ${run.id} (evidence ${run.evidenceId}${run.taskId ? `, task ${run.taskId}` : ""})${how}.\n` +
+  outcomeText(run.policyOutcome as PolicyOutcome);
 
 export function outcomeText(outcome: PolicyOutcome): string {
   const lines = [`policy: ${outcome.status}${outcome.failed ? ` (${outcome.failed} rule(s) failed)` : ""}`];
@@ -128,10 +214,7 @@ export async function finishRun(
       json: body,
       headers: cliHeaders,
     });
-    say(
-      `\nStored run ${run.id} (evidence ${run.evidenceId}${run.taskId ? `, task ${run.taskId}` : ""}).\n` +
-        outcomeText(run.policyOutcome as PolicyOutcome),
-    );
+    say(`\n${storedText(run)}`);
     failed ||= run.policyStatus === "fail";
   }
   return failed ? ExitCode.failure : undefined;
