@@ -305,6 +305,25 @@ const incidentDetailRoute = createRoute({
   ),
 });
 
+const impactAssessmentsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "impact-assessments",
+  validateSearch: (s: Record<string, unknown>): { status?: string } => ({ status: str(s.status) }),
+  component: lazyRouteComponent(
+    () => import("./features/impact-assessments/impact-assessment-list-page"),
+    "ImpactAssessmentListPage",
+  ),
+});
+
+const impactAssessmentDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "impact-assessments/$assessmentId",
+  component: lazyRouteComponent(
+    () => import("./features/impact-assessments/impact-assessment-detail-page"),
+    "ImpactAssessmentDetailPage",
+  ),
+});
+
 const readinessRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "readiness",
@@ -447,6 +466,8 @@ const routeTree = rootRoute.addChildren([
     incidentsRoute,
     incidentReportRoute,
     incidentDetailRoute,
+    impactAssessmentsRoute,
+    impactAssessmentDetailRoute,
     documentsRoute,
     documentDetailRoute,
     tasksRoute,

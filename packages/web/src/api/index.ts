@@ -16,3 +16,4 @@ export * from "./measurements";
 export * from "./models";
 export * from "./datasets";
 export * from "./vendors";
+export * from "./impact-assessments";

@@ -46,6 +46,7 @@ export type NavTarget =
   | "/orgs/$orgId/concerns/report"
   | "/orgs/$orgId/concerns"
   | "/orgs/$orgId/incidents"
+  | "/orgs/$orgId/impact-assessments"
   | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
   | "/orgs/$orgId/eu-ai-act"
@@ -77,7 +78,7 @@ export const aimsNav: NavItem[] = [
   { label: "Statement of Applicability", icon: ListChecks, to: "/orgs/$orgId/soa" },
   { label: "Applied controls", icon: ShieldCheck, to: "/orgs/$orgId/applied-controls" },
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
-  { label: "Impact assessments", icon: Scale, comingSoon: true },
+  { label: "Impact assessments", icon: Scale, to: "/orgs/$orgId/impact-assessments" },
   { label: "Objectives", icon: Target, to: "/orgs/$orgId/objectives" },
   { label: "Incidents", icon: Siren, to: "/orgs/$orgId/incidents" },
   { label: "Evidence", icon: BookOpen, to: "/orgs/$orgId/evidence" },
