@@ -17,6 +17,7 @@ import { registerObjectivesCommands } from "./commands/objectives/register";
 import { registerModelsCommands } from "./commands/models/register";
 import { registerDatasetsCommands } from "./commands/datasets/register";
 import { registerVendorsCommands } from "./commands/vendors/register";
+import { registerTrainingCommands } from "./commands/training/register";
 import { registerIncidentsCommands } from "./commands/incidents/register";
 import { registerImpactAssessmentsCommands } from "./commands/impact-assessments/register";
 import { registerSoaCommands } from "./commands/soa/register";
@@ -75,6 +76,7 @@ Docs: docs/cli.md`,
   registerModelsCommands(program, ctx);
   registerDatasetsCommands(program, ctx);
   registerVendorsCommands(program, ctx);
+  registerTrainingCommands(program, ctx);
   registerIncidentsCommands(program, ctx);
   registerImpactAssessmentsCommands(program, ctx);
   registerSoaCommands(program, ctx);
