@@ -14,6 +14,7 @@ import { AiSystemMeasurements } from "./ai-system-measurements";
 import { AiSystemOverview } from "./ai-system-overview";
 import { SystemComponents } from "../models/system-components";
 import { SystemClassificationTab } from "../eu-ai-act/system-classification-tab";
+import { SystemImpactAssessmentsTab } from "../impact-assessments/system-impact-assessments-tab";
 import { useAiSystem, useArchiveToggle } from "./queries";
 
 const route = getRouteApi("/orgs/$orgId/ai-systems/$systemId");
@@ -83,6 +84,7 @@ export function AiSystemDetailPage() {
         <TabList aria-label="AI system sections">
           <Tab value="overview">Overview</Tab>
           <Tab value="classification">Classification</Tab>
+          <Tab value="impact">Impact assessments</Tab>
           <Tab value="measurements">Measurements</Tab>
           <Tab value="history">History</Tab>
         </TabList>
@@ -92,6 +94,9 @@ export function AiSystemDetailPage() {
         </Tabs.Content>
         <Tabs.Content value="classification">
           <SystemClassificationTab orgId={orgId} systemId={systemId} />
+        </Tabs.Content>
+        <Tabs.Content value="impact">
+          <SystemImpactAssessmentsTab orgId={orgId} systemId={systemId} />
         </Tabs.Content>
         <Tabs.Content value="measurements">
           <AiSystemMeasurements orgId={orgId} systemId={systemId} />
