@@ -290,6 +290,44 @@ for (const backend of testBackends()) {
       );
     });
 
+    it("documents its routes in OpenAPI and serves the templates to members", async () => {
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      const base = "/api/v1/orgs/{orgId}/impact-assessments";
+      assert.ok(doc.paths[base]?.get && doc.paths[base]?.post);
+      assert.ok(doc.paths[`${base}/{id}`]?.get && doc.paths[`${base}/{id}`]?.patch);
+      for (const action of [
+        "submit",
+        "approve",
+        "reject",
+        "revise",
+        "mark-reviewed",
+        "archive",
+        "notifications",
+      ])
+        assert.ok(doc.paths[`${base}/{id}/${action}`]?.post, action);
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/ai-systems/{id}/impact-assessments"]?.get);
+      const { owner, base: orgBase, member } = await setup();
+      const viewer = await member("viewer");
+      const templates = (await viewer.client.get(`${orgBase}/impact-assessment-templates`)).json();
+      assert.deepEqual(
+        templates.items.map((t: { id: string }) => t.id),
+        ["impact-standard-v1", "impact-fria-v1"],
+      );
+      const fria = templates.items[1].sections.find((s: { key: string }) => s.key === "fria");
+      assert.deepEqual(
+        [...new Set(fria.fields.map((f: { basis: string }) => f.basis))],
+        [
+          "Art. 27(1)(a)",
+          "Art. 27(1)(b)",
+          "Art. 27(1)(c)",
+          "Art. 27(1)(d)",
+          "Art. 27(1)(e)",
+          "Art. 27(1)(f)",
+        ],
+      );
+      assert.equal((await owner.get(`${orgBase}/impact-assessment-templates`)).statusCode, 200);
+    });
+
     it("opens review tasks when the system changes, an incident is reported or the review date nears", async () => {
       const { owner, base, url, sys, member } = await setup();
       const lead = await member("governance_lead");
