@@ -133,6 +133,15 @@ const aiSystemEditRoute = createRoute({
   ),
 });
 
+const measurementRunRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "measurement-runs/$runId",
+  component: lazyRouteComponent(
+    () => import("./features/measurements/measurement-run-page"),
+    "MeasurementRunPage",
+  ),
+});
+
 const frameworksRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "frameworks",
@@ -443,6 +452,7 @@ const routeTree = rootRoute.addChildren([
     aiSystemNewRoute,
     aiSystemDetailRoute,
     aiSystemEditRoute,
+    measurementRunRoute,
     frameworksRoute,
     scopeRoute,
     responsibilitiesRoute,

@@ -16,4 +16,5 @@ export * from "./measurements";
 export * from "./models";
 export * from "./datasets";
 export * from "./vendors";
+export * from "./measurement-trends";
 export * from "./impact-assessments";
