@@ -264,6 +264,18 @@ const vendorsRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/vendors/vendor-pages"), "VendorListPage"),
 });
 
+const vendorNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "vendors/new",
+  component: lazyRouteComponent(() => import("./features/vendors/vendor-form"), "VendorNewPage"),
+});
+
+const vendorEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "vendors/$vendorId/edit",
+  component: lazyRouteComponent(() => import("./features/vendors/vendor-form"), "VendorEditPage"),
+});
+
 const vendorDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "vendors/$vendorId",
@@ -470,6 +482,8 @@ const routeTree = rootRoute.addChildren([
     datasetEditRoute,
     vendorsRoute,
     vendorDetailRoute,
+    vendorNewRoute,
+    vendorEditRoute,
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,

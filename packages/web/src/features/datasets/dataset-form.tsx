@@ -13,6 +13,7 @@ import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-er
 import { useCan } from "../session/use-me";
 import { DatasetBreadcrumb } from "./dataset-detail-page";
 import { useAfterDatasetWrite, useDataset } from "./queries";
+import { ComponentLinkAdder } from "../models/component-link-adder";
 
 const textKeys = [
   ["name", "Name"],
@@ -149,12 +150,18 @@ export function DatasetForm({
       />
       <LinkPicker
         orgId={orgId}
-        legend="AI systems"
+        legend="AI systems and models"
         frameworkNodes={false}
-        hint="The AI systems that use this dataset. Links to models are made from the CLI or API and kept here."
+        hint="The AI systems and the models that use this dataset (to train, evaluate or run them)."
         links={values.links}
         onChange={(l) => set("links", l)}
         errors={errors.links}
+      />
+      <ComponentLinkAdder
+        orgId={orgId}
+        kinds={["ai_model"]}
+        links={values.links}
+        onChange={(l) => set("links", l)}
       />
       <FormActions busy={save.isPending} onCancel={onCancel} />
     </form>

@@ -5,6 +5,7 @@ import { EditArchiveActions } from "../../components/record-actions";
 import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useModel, useModelArchiveToggle } from "./queries";
+import { ModelVendors } from "../vendors/model-vendors";
 
 const route = getRouteApi("/orgs/$orgId/models/$modelId");
 
@@ -81,6 +82,7 @@ export function ModelDetailPage() {
           <dd>{m.modelType || "—"}</dd>
           <dt className="font-medium text-slate-700">Provider</dt>
           <dd>{m.provider || "—"}</dd>
+          <ModelVendors orgId={orgId} modelId={modelId} />
           <dt className="font-medium text-slate-700">Base model</dt>
           <dd>{m.baseModel || "—"}</dd>
           <dt className="font-medium text-slate-700">Training compute</dt>

@@ -1,7 +1,18 @@
 import { Link } from "@tanstack/react-router";
+import type { ComponentAttention } from "@openaims/core";
 import { Badge } from "../../components/badge";
 import { Section } from "../../components/page-header";
 import { useSystemComponents } from "./queries";
+
+const attentionTexts: Record<ComponentAttention["reason"], (label: string, detail: string) => string> = {
+  gpai_model: (l) => `Uses the general-purpose AI model ${l}.`,
+  special_category_data: (l) => `Uses the dataset ${l}, which holds special categories of personal data.`,
+  vendor_high_risk: (l, d) => `Supplied by ${l}, rated ${d} risk.`,
+  vendor_review_overdue: (l, d) => `Supplied by ${l}, whose review was due on ${d}.`,
+  vendor_questionnaire_concerns: (l, d) =>
+    `Supplied by ${l}; its latest due-diligence questionnaire has ${d} concern(s).`,
+};
+const attentionText = (a: ComponentAttention) => attentionTexts[a.reason](a.label, a.detail ?? "");
 
 /** The "Components" section of an AI system: its linked models, and the attention its components raise. */
 export function SystemComponents({ orgId, systemId }: { orgId: string; systemId: string }) {
@@ -14,11 +25,7 @@ export function SystemComponents({ orgId, systemId }: { orgId: string; systemId:
         <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" role="status">
           <Badge tone="amber">Needs attention</Badge>
           {attention.map((a) => (
-            <span key={a.componentId}>
-              {a.reason === "gpai_model"
-                ? `Uses the general-purpose AI model ${a.label}.`
-                : `Uses the dataset ${a.label}, which holds special categories of personal data.`}
-            </span>
+            <span key={`${a.reason}|${a.componentId}`}>{attentionText(a)}</span>
           ))}
         </p>
       )}

@@ -1,21 +1,42 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import * as Tabs from "@radix-ui/react-tabs";
+import { Plus } from "lucide-react";
+import type { VendorView } from "@openaims/core";
 import { vendorsApi } from "../../api";
 import { Badge } from "../../components/badge";
+import { Button } from "../../components/button";
 import { PageHeader, Section } from "../../components/page-header";
 import { CursorPager } from "../../components/pager";
 import { QueryView, RefetchingRegion } from "../../components/query-view";
-import { EmptyState, ErrorState, LoadingState } from "../../components/states";
+import { EditArchiveActions } from "../../components/record-actions";
+import { Alert, EmptyState, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { Table, TableBody, TableHead, Td, rowLinkClass } from "../../components/table";
+import { Tab, TabList } from "../../components/tabs";
 import { useCursorPages } from "../../lib/use-cursor-pages";
+import { useCan } from "../session/use-me";
+import { useVendor, useVendorArchiveToggle } from "./queries";
+import { riskTone, VendorQuestionnaire } from "./vendor-questionnaire";
+import { VendorQuestionnaireHistory } from "./vendor-questionnaire-history";
 
 const listRoute = getRouteApi("/orgs/$orgId/vendors");
 const detailRoute = getRouteApi("/orgs/$orgId/vendors/$vendorId");
-const riskTone = { low: "green", medium: "blue", high: "amber", critical: "red" } as const;
 
-/** Vendors (A.10), read-only in the web for now: they are recorded through the API and `aims vendors create`. */
+export function VendorBreadcrumb({ orgId }: { orgId: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-700">
+      <Link to="/orgs/$orgId/vendors" params={{ orgId }} className="underline-offset-2 hover:underline">
+        Vendors
+      </Link>
+    </nav>
+  );
+}
+
+/** Vendors (A.10): who supplies the organization's AI, on what terms, rated and reviewed. */
 export function VendorListPage() {
   const { orgId } = listRoute.useParams();
+  const navigate = useNavigate();
+  const can = useCan(orgId);
   const pages = useCursorPages("vendors");
   const list = useQuery({
     queryKey: ["orgs", orgId, "vendors", "list", pages.cursor],
@@ -26,7 +47,18 @@ export function VendorListPage() {
     <>
       <PageHeader
         title="Vendors"
-        description="Third parties that supply your AI systems, models and data (ISO/IEC 42001 A.10). Record them with the API or `aims vendors create`."
+        description="Third parties that supply your AI systems, models and data (ISO/IEC 42001 A.10): contracts, responsibilities, risk and due diligence."
+        actions={
+          can("ai_system.update") && (
+            <Button
+              variant="primary"
+              onClick={() => void navigate({ to: "/orgs/$orgId/vendors/new", params: { orgId } })}
+            >
+              <Plus className="size-4" aria-hidden="true" />
+              Record vendor
+            </Button>
+          )
+        }
       />
       <QueryView
         query={list}
@@ -71,41 +103,25 @@ export function VendorListPage() {
   );
 }
 
-export function VendorDetailPage() {
-  const { orgId, vendorId } = detailRoute.useParams();
-  const q = useQuery({
-    queryKey: ["orgs", orgId, "vendors", "detail", vendorId],
-    queryFn: ({ signal }) => vendorsApi.get(orgId, vendorId, signal),
-  });
-  if (q.isPending) return <LoadingState />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  const v = q.data;
+const partyLabels = { organization: "Our organization", vendor: "The vendor", shared: "Shared" } as const;
+const linkRoutes = {
+  ai_system: { prefix: "AI system", to: "/orgs/$orgId/ai-systems/$systemId", key: "systemId" },
+  ai_model: { prefix: "Model", to: "/orgs/$orgId/models/$modelId", key: "modelId" },
+  dataset: { prefix: "Dataset", to: "/orgs/$orgId/datasets/$datasetId", key: "datasetId" },
+} as const;
+
+function VendorOverview({ orgId, v }: { orgId: string; v: VendorView }) {
   const rows: [string, string][] = [
     ["Supplies", v.supplies],
     ["Contact", v.contact],
     ["Contract", v.contractReference],
     ["Contract period", [v.contractStart, v.contractEnd].filter(Boolean).join(" – ")],
     ["Next review", v.reviewDate ?? ""],
-    ["Customer obligations", v.customerObligations],
+    ["Obligations to customers (A.10.4)", v.customerObligations],
     ["Notes", v.notes],
   ];
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-700">
-        <Link to="/orgs/$orgId/vendors" params={{ orgId }} className="underline-offset-2 hover:underline">
-          Vendors
-        </Link>
-      </nav>
-      <PageHeader
-        title={v.name}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            {v.riskRating && <Badge tone={riskTone[v.riskRating]}>Risk: {v.riskRating}</Badge>}
-            {v.reviewDue && <Badge tone="amber">Review due</Badge>}
-            {v.archivedAt && <Badge tone="amber">Archived</Badge>}
-          </span>
-        }
-      />
       <Section title="Details">
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">
           {rows.map(([k, val]) => (
@@ -116,7 +132,7 @@ export function VendorDetailPage() {
           ))}
         </dl>
       </Section>
-      <Section title="Responsibilities">
+      <Section title="Responsibilities (A.10.2)">
         {v.responsibilities.length === 0 ? (
           <p className="text-sm text-slate-600">No responsibilities allocated yet.</p>
         ) : (
@@ -126,7 +142,7 @@ export function VendorDetailPage() {
               {v.responsibilities.map((r, i) => (
                 <tr key={i}>
                   <Td>{r.topic}</Td>
-                  <Td>{r.party}</Td>
+                  <Td>{partyLabels[r.party]}</Td>
                   <Td>{r.notes || "—"}</Td>
                 </tr>
               ))}
@@ -139,38 +155,79 @@ export function VendorDetailPage() {
           <p className="text-sm text-slate-600">Not linked to any AI system, model or dataset.</p>
         ) : (
           <ul className="list-disc pl-5 text-sm">
-            {v.links.map((l) => (
-              <li key={`${l.type}${l.id}`}>
-                {l.type === "ai_system" ? (
+            {v.links.map((l) => {
+              const r = linkRoutes[l.type as keyof typeof linkRoutes];
+              if (!r) return null;
+              return (
+                <li key={`${l.type}${l.id}`}>
                   <Link
-                    to="/orgs/$orgId/ai-systems/$systemId"
-                    params={{ orgId, systemId: l.id }}
+                    to={r.to}
+                    params={{ orgId, [r.key]: l.id } as never}
                     className="text-blue-800 hover:underline"
                   >
-                    AI system: {l.label}
+                    {r.prefix}: {l.label}
                   </Link>
-                ) : l.type === "ai_model" ? (
-                  <Link
-                    to="/orgs/$orgId/models/$modelId"
-                    params={{ orgId, modelId: l.id }}
-                    className="text-blue-800 hover:underline"
-                  >
-                    Model: {l.label}
-                  </Link>
-                ) : (
-                  <Link
-                    to="/orgs/$orgId/datasets/$datasetId"
-                    params={{ orgId, datasetId: l.id }}
-                    className="text-blue-800 hover:underline"
-                  >
-                    Dataset: {l.label}
-                  </Link>
-                )}
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ul>
         )}
       </Section>
+    </>
+  );
+}
+
+export function VendorDetailPage() {
+  const { orgId, vendorId } = detailRoute.useParams();
+  const navigate = useNavigate();
+  const q = useVendor(orgId, vendorId);
+  const toggle = useVendorArchiveToggle(orgId);
+  if (q.isPending) return <LoadingState />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const v = q.data;
+  return (
+    <>
+      <VendorBreadcrumb orgId={orgId} />
+      <PageHeader
+        title={v.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {v.riskRating && <Badge tone={riskTone[v.riskRating]}>Risk: {v.riskRating}</Badge>}
+            {v.reviewDue && <Badge tone="amber">Review due</Badge>}
+            {v.archivedAt && <Badge tone="amber">Archived</Badge>}
+          </span>
+        }
+        actions={
+          <EditArchiveActions
+            record={v}
+            toggle={toggle}
+            onEdit={() =>
+              void navigate({ to: "/orgs/$orgId/vendors/$vendorId/edit", params: { orgId, vendorId } })
+            }
+          />
+        }
+      />
+      {toggle.isError && (
+        <div className="mb-4">
+          <Alert>{errorMessage(toggle.error)}</Alert>
+        </div>
+      )}
+      <Tabs.Root defaultValue="overview">
+        <TabList aria-label="Vendor sections">
+          <Tab value="overview">Overview</Tab>
+          <Tab value="questionnaire">Due diligence</Tab>
+          <Tab value="history">Completed questionnaires</Tab>
+        </TabList>
+        <Tabs.Content value="overview">
+          <VendorOverview orgId={orgId} v={v} />
+        </Tabs.Content>
+        <Tabs.Content value="questionnaire">
+          <VendorQuestionnaire orgId={orgId} vendorId={vendorId} />
+        </Tabs.Content>
+        <Tabs.Content value="history">
+          <VendorQuestionnaireHistory orgId={orgId} vendorId={vendorId} />
+        </Tabs.Content>
+      </Tabs.Root>
     </>
   );
 }
