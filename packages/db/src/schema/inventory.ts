@@ -73,7 +73,7 @@ export const datasets = pgTable(
  * Vendors and other third parties (ISO/IEC 42001 A.10): what they supply (`supplies`, and `record_links` with
  * `source_type = vendor` to the AI systems, models and datasets they provide), the contract and its dates, the next
  * review date, a risk rating, the allocation of responsibilities (A.10.2, jsonb list validated by core), and what the
- * organization owes its own customers (A.10.4). The due-diligence questionnaire is not modelled yet.
+ * organization owes its own customers (A.10.4). The due-diligence questionnaire: `vendor-questionnaires.ts`.
  */
 export const vendors = pgTable(
   "vendors",
