@@ -32,8 +32,8 @@ const slimResult = sql<MeasurementRunResult>`case ${r.kind}
   when 'fairness' then jsonb_build_object('kind', 'fairness', 'between', ${r.result}->'between',
     'inequality', ${r.result}->'inequality')
   when 'drift' then jsonb_build_object('kind', 'drift', 'columns', coalesce((select jsonb_agg(
-    jsonb_build_object('column', c->'column', 'tests', c->'tests')) from jsonb_array_elements(${r.result}->'columns') c),
-    '[]'::jsonb))
+    jsonb_build_object('column', c.v->'column', 'tests', c.v->'tests') order by c.i)
+    from jsonb_array_elements(${r.result}->'columns') with ordinality as c(v, i)), '[]'::jsonb))
   else ${r.result} - 'calibrationBins' end`;
 
 /** Metrics of the latest run of each kind, for the metric selector. */

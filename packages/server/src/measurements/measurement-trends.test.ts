@@ -1,6 +1,12 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createFairnessAccumulator, type BuiltinRole } from "@openaims/core";
+import {
+  computeDrift,
+  createColumnSummarizer,
+  createFairnessAccumulator,
+  createPerformanceAccumulator,
+  type BuiltinRole,
+} from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
 import {
   assertChainIntact,
@@ -33,6 +39,42 @@ function fairnessJson(bSelected: number) {
 type Client = Awaited<ReturnType<typeof buildOrgWithClients>>["owner"];
 const put = (client: Client, url: string, payload: unknown) =>
   client.request({ method: "PUT", url, payload: payload as object });
+
+const summary = { sha256: SHA, rowsRead: 200, rowsUsed: 200 };
+
+/** A drift run: column `age` shifted by `shift`, column `plan` (categorical) unchanged. */
+function driftJson(shift: number) {
+  const column = (
+    name: string,
+    kind: "numeric" | "categorical",
+    value: (i: number, cur: boolean) => number | string,
+  ) => {
+    const ref = createColumnSummarizer(name, kind);
+    const cur = createColumnSummarizer(name, kind);
+    for (let i = 0; i < 200; i++) {
+      ref.add(value(i, false));
+      cur.add(value(i, true));
+    }
+    return computeDrift(ref.summary(), cur.summary());
+  };
+  return {
+    kind: "drift",
+    columns: [
+      column("age", "numeric", (i, cur) => i + (cur ? shift : 0)),
+      column("plan", "categorical", (i) => (i % 3 === 0 ? "pro" : "basic")),
+    ],
+    reference: summary,
+    current: summary,
+  };
+}
+
+/** A performance run with `correct` of 4 rows right. */
+function performanceJson(correct: number) {
+  const acc = createPerformanceAccumulator();
+  for (let i = 0; i < 4; i++)
+    acc.add({ label: 1, prediction: i < correct ? 1 : 0, score: i < correct ? 0.9 : 0.2 });
+  return { ...acc.result(), input: summary };
+}
 
 for (const backend of testBackends()) {
   describe(`measurement trends and run objectives on ${backend}`, () => {
@@ -154,6 +196,57 @@ for (const backend of testBackends()) {
       assert.ok(bare.available.length > 3);
       const psi = (await s.owner.get(`${s.sys}/measurement-runs/trend?metric=psi`)).json();
       assert.deepEqual([psi.kind, psi.runs.length, psi.series.length], ["drift", 0, 0]);
+    });
+
+    it("reads drift per column (in the result's order) and performance overall from the slimmed results", async () => {
+      const s = await setup();
+      const p = await s.owner.post(`${s.sys}/measurement-policies`, {
+        rule: { metric: "psi", column: "age", op: "<", value: 0.25 },
+      });
+      assert.equal(p.statusCode, 201, p.body);
+      let t = 0;
+      server.ctx.now = () => new Date(NOW.getTime() + 1000 * t++);
+      try {
+        for (const body of [driftJson(0), driftJson(150), performanceJson(2), performanceJson(4)]) {
+          const res = await s.owner.post(`${s.sys}/measurement-runs`, { result: body });
+          assert.equal(res.statusCode, 201, res.body);
+        }
+      } finally {
+        server.ctx.now = () => NOW;
+      }
+      const psi = (await s.owner.get(`${s.sys}/measurement-runs/trend?metric=psi`)).json();
+      assert.deepEqual(
+        psi.series.map((x: { where: string }) => x.where),
+        ["column age", "column plan"],
+      );
+      const age = psi.series[0].points;
+      assert.equal(age[0].value, 0);
+      assert.ok(age[1].value > 0.25, String(age[1].value));
+      assert.deepEqual(
+        age.map((x: { verdict: string }) => x.verdict),
+        ["pass", "fail"],
+      );
+      assert.deepEqual(
+        psi.series[1].points.map((x: { verdict: null }) => x.verdict),
+        [null, null],
+      );
+      const chi = (await s.owner.get(`${s.sys}/measurement-runs/trend?metric=chi_square&column=plan`)).json();
+      assert.equal(chi.series.length, 1);
+      const acc = (await s.owner.get(`${s.sys}/measurement-runs/trend?metric=accuracy`)).json();
+      assert.deepEqual(
+        acc.series.map((x: { where: string; points: { value: number }[] }) => [
+          x.where,
+          x.points.map((q) => q.value),
+        ]),
+        [["overall", [0.5, 1]]],
+      );
+      const available = (await s.owner.get(`${s.sys}/measurement-runs/trend`)).json().available;
+      const kinds = new Set(available.map((m: { kind: string }) => m.kind));
+      assert.deepEqual([...kinds].sort(), ["drift", "performance"]);
+      assert.deepEqual(available.find((m: { metric: string }) => m.metric === "psi").columns, [
+        "age",
+        "plan",
+      ]);
     });
 
     it("trend: a bad query is 400 naming the field; another org's system is 404", async () => {
