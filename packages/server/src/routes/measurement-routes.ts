@@ -51,7 +51,7 @@ const UploadBody = z.object({
 async function* uploadParts(request: FastifyRequest, maxBytes: number): AsyncIterable<MeasurementUploadPart> {
   // our own count refuses the files beyond maxBytes (413); busboy's limits bound the parts and the params field
   const limits = { fileSize: maxBytes + 1, files: 3, fields: 3, parts: 6, fieldSize: 256 * 1024 };
-  for await (const part of request.parts({ limits, throwFileSizeLimit: false })) {
+  for await (const part of request.parts({ limits })) {
     if (part.type === "file") {
       const file = part as MultipartFile;
       yield { type: "file", name: file.fieldname, filename: file.filename, content: file.file };
@@ -79,8 +79,8 @@ function releaseBody(request: FastifyRequest, reply: FastifyReply) {
 export async function measurementRoutes(app: ZodApp, { ctx, config }: ServerDeps): Promise<void> {
   const origin = (request: FastifyRequest) =>
     (config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, "");
-  const runUrl = (request: FastifyRequest<{ Params: { orgId: string } }>) => {
-    const base = `${origin(request)}/api/v1/orgs/${request.params.orgId}/measurement-runs/`;
+  const runUrl = (request: FastifyRequest, orgId: string) => {
+    const base = `${origin(request)}/api/v1/orgs/${orgId}/measurement-runs/`;
     return (id: string) => base + id;
   };
   let storage: EvidenceStorage | null = null;
@@ -215,7 +215,7 @@ export async function measurementRoutes(app: ZodApp, { ctx, config }: ServerDeps
       const actor = await request.actorFor(request.params.orgId);
       const run = await recordMeasurementRun(ctx, actor, request.meta(), request.params.id, request.body, {
         source: evidenceSourceOf(request, actor),
-        runUrl: runUrl(request),
+        runUrl: runUrl(request, request.params.orgId),
       });
       return reply.status(201).send(run);
     },
@@ -223,10 +223,12 @@ export async function measurementRoutes(app: ZodApp, { ctx, config }: ServerDeps
 
   // The file is measured here, streamed through the same reader and accumulators as the CLI.
   await app.register(async (scope: ZodApp) => {
-    await scope.register(multipart);
+    await scope.register(multipart, { throwFileSizeLimit: false });
     // the body is documented (OpenAPI) but read part by part in the handler, not validated whole
     scope.setValidatorCompiler((route) =>
-      route.httpPart === "body" ? (data: unknown) => ({ value: data }) : validatorCompiler(route),
+      route.httpPart === "body"
+        ? (data: unknown) => ({ value: data })
+        : validatorCompiler(route as Parameters<typeof validatorCompiler>[0]),
     );
     scope.post(
       `${org}/ai-systems/:id/measurement-runs/upload`,
@@ -271,7 +273,7 @@ export async function measurementRoutes(app: ZodApp, { ctx, config }: ServerDeps
               maxSeconds,
               storage: store,
             },
-            { source: evidenceSourceOf(request, actor), runUrl: runUrl(request) },
+            { source: evidenceSourceOf(request, actor), runUrl: runUrl(request, request.params.orgId) },
           );
           return reply.status(201).send(run);
         } catch (e) {
