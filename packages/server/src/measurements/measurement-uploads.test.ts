@@ -75,6 +75,8 @@ const fairnessParams = {
 };
 
 const small = "y,yhat,race\n1,1,a\n0,1,a\n1,0,b\n0,0,b\n";
+const smallParams = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ kind: "fairness", label: "y", prediction: "yhat", groups: ["race"], ...extra });
 
 for (const backend of testBackends()) {
   describe(`measurement uploads on ${backend}`, () => {
@@ -217,17 +219,7 @@ for (const backend of testBackends()) {
     it("keepFile stores the file as evidence too, linked like the run", async () => {
       const s = await setup();
       const res = await send(s.owner, s.upload, [
-        [
-          "params",
-          JSON.stringify({
-            kind: "fairness",
-            label: "y",
-            prediction: "yhat",
-            groups: ["race"],
-            minGroupSize: 1,
-            keepFile: true,
-          }),
-        ],
+        ["params", smallParams({ minGroupSize: 1, keepFile: true })],
         ["file", { filename: "small.csv", content: small }],
       ]);
       assert.equal(res.statusCode, 201, res.body);
@@ -299,10 +291,7 @@ for (const backend of testBackends()) {
         ],
         [
           [
-            [
-              "params",
-              JSON.stringify({ kind: "fairness", label: "y", prediction: "yhat", groups: ["race"] }),
-            ],
+            ["params", smallParams()],
             ["file", { filename: "empty.csv", content: "" }],
           ],
           /^empty\.csv: The input is empty/,
@@ -317,23 +306,7 @@ for (const backend of testBackends()) {
           /^params: The input mapping is not valid/,
           "prediction",
         ],
-        [
-          [
-            [
-              "params",
-              JSON.stringify({
-                kind: "fairness",
-                label: "y",
-                prediction: "yhat",
-                groups: ["race"],
-                bootstrap: 5000,
-              }),
-            ],
-            file,
-          ],
-          /^bootstrap: /,
-          "bootstrap",
-        ],
+        [[["params", smallParams({ bootstrap: 5000 })], file], /^bootstrap: /, "bootstrap"],
         [[["params", JSON.stringify({ kind: "audit" })], file], /kind/],
         [[["params", "{not json"], file], /^params: is not valid JSON/, "params"],
         [[file, ["params", JSON.stringify(fairnessParams)]], /params field \(JSON\) first/, "params"],
@@ -346,19 +319,7 @@ for (const backend of testBackends()) {
           "current",
         ],
         [
-          [
-            [
-              "params",
-              JSON.stringify({
-                kind: "fairness",
-                label: "y",
-                prediction: "yhat",
-                groups: ["race"],
-                reference: { race: "c" },
-              }),
-            ],
-            file,
-          ],
+          [["params", smallParams({ reference: { race: "c" } })], file],
           /^reference race=c: no row has this value\. Values of race: a, b\.$/,
           "reference",
         ],
@@ -414,7 +375,7 @@ for (const backend of testBackends()) {
       const s = await setup();
       const other = await setup();
       const parts: Part[] = [
-        ["params", JSON.stringify({ kind: "fairness", label: "y", prediction: "yhat", groups: ["race"] })],
+        ["params", smallParams()],
         ["file", { filename: "small.csv", content: small }],
       ];
       const foreign = await send(
