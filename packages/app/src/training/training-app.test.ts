@@ -63,13 +63,15 @@ for (const backend of testBackends()) {
     before(async () => {
       ctx = createAppContext(await createTestDatabase(backend));
       ctx.now = () => new Date("2026-03-01T12:00:00.000Z");
-      ({
-        orgId,
-        actors: [owner, lead, contributor, auditor, viewer],
-      } = (await orgWithMembers(ctx, ["owner", "governance_lead", "contributor", "auditor", "viewer"])) as {
-        orgId: string;
-        actors: Actor[];
-      });
+      const built = await orgWithMembers(ctx, [
+        "owner",
+        "governance_lead",
+        "contributor",
+        "auditor",
+        "viewer",
+      ]);
+      orgId = built.orgId;
+      [owner, lead, contributor, auditor, viewer] = built.actors as [Actor, Actor, Actor, Actor, Actor];
     });
     after(async () => ctx?.database.close());
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   abilitiesOf,
@@ -9,7 +9,6 @@ import {
   trainingRecordPolicy,
   trainingRecordStatus,
   type Actor,
-  type LinkTarget,
   type LinkView,
   type TrainingKind,
   type TrainingMethod,
@@ -17,9 +16,9 @@ import {
   type TrainingRecordView,
 } from "@openaims/core";
 import { tables, type Executor, type Tx } from "@openaims/db";
-import { labelLinks, replaceLinks, validateLinkTargets } from "../shared/links";
+import { labelledTargetsOf, replaceTargetsOf } from "./training-topic-records";
 
-const { trainingRecords, trainingTopics, users, memberships, recordLinks } = tables;
+const { trainingRecords, trainingTopics, users, memberships } = tables;
 const recorders = alias(users, "recorders");
 export type TrainingRecordRow = typeof trainingRecords.$inferSelect;
 
@@ -91,40 +90,12 @@ export async function findTrainingRecord(
 }
 
 /** The evidence linked to each record, labelled (one query for a page of records). */
-export async function recordEvidence(
-  db: Executor,
-  orgId: string,
-  recordIds: string[],
-): Promise<Map<string, LinkView[]>> {
-  const out = new Map<string, LinkView[]>();
-  if (recordIds.length === 0) return out;
-  const rows = await db
-    .select({ recordId: recordLinks.sourceId, id: recordLinks.targetId })
-    .from(recordLinks)
-    .where(
-      and(
-        eq(recordLinks.orgId, orgId),
-        eq(recordLinks.sourceType, "training_record"),
-        inArray(recordLinks.sourceId, recordIds),
-        eq(recordLinks.targetType, "evidence"),
-      ),
-    )
-    .orderBy(recordLinks.targetId);
-  const labelled = await labelLinks(
-    db,
-    orgId,
-    rows.map((r): LinkTarget => ({ type: "evidence", id: r.id })),
-  );
-  rows.forEach((r, i) => out.set(r.recordId, [...(out.get(r.recordId) ?? []), labelled[i]!]));
-  return out;
-}
+export const recordEvidence = (db: Executor, orgId: string, recordIds: string[]) =>
+  labelledTargetsOf(db, orgId, { type: "training_record", ids: recordIds }, "evidence");
 
-/** Makes a record's evidence exactly `ids`; unknown evidence is a 400 naming `evidenceIds.<i>`. */
-export async function replaceRecordEvidence(tx: Tx, actor: Actor, recordId: string, ids: string[]) {
-  const targets = ids.map((id): LinkTarget => ({ type: "evidence", id }));
-  await validateLinkTargets(tx, actor.orgId, targets, "evidenceIds");
-  return replaceLinks(tx, actor.orgId, { type: "training_record", id: recordId }, targets, actor.userId);
-}
+/** Makes a record's evidence exactly `ids`. */
+export const replaceRecordEvidence = (tx: Tx, actor: Actor, recordId: string, ids: string[]) =>
+  replaceTargetsOf(tx, actor, { type: "training_record", id: recordId }, "evidence", ids, "evidenceIds");
 
 export function presentTrainingRecord(
   actor: Actor,

@@ -4,7 +4,9 @@ import {
   notFound,
   trainingTopicPolicy,
   type Actor,
+  type LinkSourceType,
   type LinkTarget,
+  type LinkTargetType,
   type LinkView,
   type TrainingKind,
   type TrainingTopicState,
@@ -48,41 +50,60 @@ export async function findTrainingTopic(
   return row;
 }
 
-/** The AI systems linked to each topic (one query for a page of topics), labelled. */
-export async function topicAiSystems(
+/**
+ * The labelled targets of one type linked from each of several sources (one query for a page of records): the AI
+ * systems of topics, the evidence of training records.
+ */
+export async function labelledTargetsOf(
   db: Executor,
   orgId: string,
-  topicIds: string[],
+  source: { type: LinkSourceType; ids: string[] },
+  targetType: LinkTargetType,
 ): Promise<Map<string, LinkView[]>> {
   const out = new Map<string, LinkView[]>();
-  if (topicIds.length === 0) return out;
+  if (source.ids.length === 0) return out;
   const rows = await db
-    .select({ topicId: recordLinks.sourceId, id: recordLinks.targetId })
+    .select({ sourceId: recordLinks.sourceId, id: recordLinks.targetId })
     .from(recordLinks)
     .where(
       and(
         eq(recordLinks.orgId, orgId),
-        eq(recordLinks.sourceType, "training_topic"),
-        inArray(recordLinks.sourceId, topicIds),
-        eq(recordLinks.targetType, "ai_system"),
+        eq(recordLinks.sourceType, source.type),
+        inArray(recordLinks.sourceId, source.ids),
+        eq(recordLinks.targetType, targetType),
       ),
     )
     .orderBy(recordLinks.targetId);
   const labelled = await labelLinks(
     db,
     orgId,
-    rows.map((r): LinkTarget => ({ type: "ai_system", id: r.id })),
+    rows.map((r): LinkTarget => ({ type: targetType, id: r.id })),
   );
-  rows.forEach((r, i) => out.set(r.topicId, [...(out.get(r.topicId) ?? []), labelled[i]!]));
+  rows.forEach((r, i) => out.set(r.sourceId, [...(out.get(r.sourceId) ?? []), labelled[i]!]));
   return out;
 }
 
-/** Makes a topic's AI systems exactly `ids`; an unknown system is a 400 naming `aiSystemIds.<i>`. */
-export async function replaceTopicAiSystems(tx: Tx, actor: Actor, topicId: string, ids: string[]) {
-  const targets = ids.map((id): LinkTarget => ({ type: "ai_system", id }));
-  await validateLinkTargets(tx, actor.orgId, targets, "aiSystemIds");
-  return replaceLinks(tx, actor.orgId, { type: "training_topic", id: topicId }, targets, actor.userId);
+/** The AI systems linked to each topic, labelled. */
+export const topicAiSystems = (db: Executor, orgId: string, topicIds: string[]) =>
+  labelledTargetsOf(db, orgId, { type: "training_topic", ids: topicIds }, "ai_system");
+
+/** Makes a source's links of one target type exactly `ids`; an unknown target is a 400 naming `<path>.<i>`. */
+export async function replaceTargetsOf(
+  tx: Tx,
+  actor: Actor,
+  source: { type: LinkSourceType; id: string },
+  targetType: LinkTargetType,
+  ids: string[],
+  path: string,
+) {
+  const targets = ids.map((id): LinkTarget => ({ type: targetType, id }));
+  await validateLinkTargets(tx, actor.orgId, targets, path);
+  return replaceLinks(tx, actor.orgId, source, targets, actor.userId);
 }
+
+/** Makes a topic's AI systems exactly `ids`. */
+export const replaceTopicAiSystems = (tx: Tx, actor: Actor, topicId: string, ids: string[]) =>
+  replaceTargetsOf(tx, actor, { type: "training_topic", id: topicId }, "ai_system", ids, "aiSystemIds");
 
 export function presentTrainingTopic(
   actor: Actor,
