@@ -282,6 +282,12 @@ const vendorDetailRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/vendors/vendor-pages"), "VendorDetailPage"),
 });
 
+const trainingRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "training",
+  component: lazyRouteComponent(() => import("./features/training/training-page"), "TrainingPage"),
+});
+
 const concernsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "concerns",
@@ -484,6 +490,7 @@ const routeTree = rootRoute.addChildren([
     vendorDetailRoute,
     vendorNewRoute,
     vendorEditRoute,
+    trainingRoute,
     concernsRoute,
     concernReportRoute,
     concernDetailRoute,

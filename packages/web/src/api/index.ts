@@ -18,3 +18,4 @@ export * from "./datasets";
 export * from "./vendors";
 export * from "./measurement-trends";
 export * from "./impact-assessments";
+export * from "./training";

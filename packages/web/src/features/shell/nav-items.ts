@@ -28,6 +28,7 @@ import {
   Network,
   Library,
   Gavel,
+  GraduationCap,
 } from "lucide-react";
 
 export type NavTarget =
@@ -43,6 +44,7 @@ export type NavTarget =
   | "/orgs/$orgId/soa"
   | "/orgs/$orgId/applied-controls"
   | "/orgs/$orgId/objectives"
+  | "/orgs/$orgId/training"
   | "/orgs/$orgId/concerns/report"
   | "/orgs/$orgId/concerns"
   | "/orgs/$orgId/incidents"
@@ -80,6 +82,7 @@ export const aimsNav: NavItem[] = [
   { label: "Risks", icon: ShieldAlert, comingSoon: true },
   { label: "Impact assessments", icon: Scale, to: "/orgs/$orgId/impact-assessments" },
   { label: "Objectives", icon: Target, to: "/orgs/$orgId/objectives" },
+  { label: "Training & AI literacy", icon: GraduationCap, to: "/orgs/$orgId/training" },
   { label: "Incidents", icon: Siren, to: "/orgs/$orgId/incidents" },
   { label: "Evidence", icon: BookOpen, to: "/orgs/$orgId/evidence" },
   { label: "Audits", icon: ClipboardCheck, comingSoon: true },
