@@ -12,7 +12,9 @@ import {
   type AiRole,
   type LifecycleStage,
 } from "@openaims/core";
+import { alias } from "drizzle-orm/pg-core";
 import { prepareOnce, tables, type Executor } from "@openaims/db";
+import type { RecordAlong } from "../access/authenticate-credential";
 import type { z } from "zod";
 
 const { aiSystems, users, memberships } = tables;
@@ -97,15 +99,51 @@ const findQuery = (db: Executor) =>
       .prepare(name),
   );
 
-export async function findAiSystem(
+/** A system as read for its detail: the row and its owner's name. */
+export interface FoundAiSystem {
+  row: AiSystemRow;
+  ownerName: string | null;
+}
+
+/** The system `id` of the org, or null when there is none there. */
+export async function findAiSystemOrNull(
   db: Executor,
   orgId: string,
   id: string,
-): Promise<{ row: AiSystemRow; ownerName: string | null }> {
+): Promise<FoundAiSystem | null> {
   const [found] = await findQuery(db).execute({ orgId, id });
+  return found ?? null;
+}
+
+export async function findAiSystem(db: Executor, orgId: string, id: string): Promise<FoundAiSystem> {
+  const found = await findAiSystemOrNull(db, orgId, id);
   if (!found) throw notFound("AI system");
   return found;
 }
+
+const owner = alias(users, "ai_system_owner");
+
+/**
+ * The same system read in the statement that resolves the caller's credential (one round trip for the
+ * detail): the columns of `findQuery`, scoped by the org asked for in SQL like it.
+ */
+export const aiSystemAlong = (id: string): RecordAlong<FoundAiSystem | null> => ({
+  name: "ai_system",
+  fields: { aiSystem: aiSystemColumns, aiSystemOwnerName: owner.name },
+  join: (query) =>
+    query
+      .leftJoin(
+        aiSystems,
+        and(eq(aiSystems.orgId, sql.placeholder("orgId")), eq(aiSystems.id, sql.placeholder("aiSystemId"))),
+      )
+      .leftJoin(owner, eq(owner.id, aiSystems.ownerId)),
+  params: { aiSystemId: id },
+  read: (row) =>
+    row.aiSystem
+      ? { row: row.aiSystem as AiSystemRow, ownerName: row.aiSystemOwnerName as string | null }
+      : null,
+  alone: (db, orgId) => findAiSystemOrNull(db, orgId, id),
+});
 
 /** An owner must be an active member of the same organization; returns their name for the view. */
 export async function activeOwnerName(db: Executor, orgId: string, userId: string): Promise<string> {

@@ -1,9 +1,19 @@
-import { aiSystemPolicy, authorize, type Actor, type AiSystemView } from "@openaims/core";
+import { aiSystemPolicy, authorize, notFound, type Actor, type AiSystemView } from "@openaims/core";
 import type { AppContext } from "../shared/context";
-import { findAiSystem, presentAiSystem } from "./ai-system-records";
+import { findAiSystemOrNull, presentAiSystem, type FoundAiSystem } from "./ai-system-records";
+
+export { aiSystemAlong, type FoundAiSystem } from "./ai-system-records";
 
 export async function getAiSystem(ctx: AppContext, actor: Actor, id: string): Promise<AiSystemView> {
-  const { row, ownerName } = await findAiSystem(ctx.database.db, actor.orgId, id);
-  authorize(actor, aiSystemPolicy, "read", row);
-  return presentAiSystem(actor, row, ownerName);
+  return aiSystemDetail(actor, await findAiSystemOrNull(ctx.database.db, actor.orgId, id));
+}
+
+/**
+ * The detail of a system already read — on its own (`getAiSystem`) or along with the caller's credential
+ * (`aiSystemAlong`, the HTTP route): not there is 404, before the read permission (403), as always.
+ */
+export function aiSystemDetail(actor: Actor, found: FoundAiSystem | null): AiSystemView {
+  if (!found) throw notFound("AI system");
+  authorize(actor, aiSystemPolicy, "read", found.row);
+  return presentAiSystem(actor, found.row, found.ownerName);
 }

@@ -5,11 +5,14 @@ import {
   actorInOrg,
   authenticateApiToken,
   authenticateApiTokenInOrg,
+  authenticateInOrgWith,
   authenticateSession,
   authenticateSessionInOrg,
   type AppContext,
+  type Credential,
   type Identity,
   type IdentityInOrg,
+  type RecordAlong,
   type RequestMeta,
 } from "@openaims/app";
 
@@ -24,6 +27,11 @@ declare module "fastify" {
     requireIdentity(): Promise<Identity>;
     /** the caller as a member of `orgId`; 404 when not an active member */
     actorFor(orgId: string): Promise<Actor>;
+    /**
+     * `actorFor(orgId)` and a record of that org read in the same statement (one round trip); the same 401
+     * and 404 rules, checked before the record is looked at. The route still authorizes.
+     */
+    actorWith<T>(orgId: string, along: RecordAlong<T>): Promise<{ actor: Actor; record: T }>;
     meta(): RequestMeta;
   }
   interface FastifyContextConfig {
@@ -37,7 +45,7 @@ const unauthenticated = () =>
   new DomainError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer …'.");
 
 /** The credential the request carries; a malformed Authorization header is a 401 whatever else is sent. */
-function credentialOf(request: FastifyRequest): { via: "token" | "session"; secret: string } | null {
+function credentialOf(request: FastifyRequest): Credential | null {
   const auth = request.headers.authorization;
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -60,17 +68,15 @@ async function resolveIdentity(ctx: AppContext, request: FastifyRequest): Promis
   return identity;
 }
 
-/** Identity and membership in one round trip, for the first thing an org-scoped route asks. */
-async function resolveInOrg(ctx: AppContext, request: FastifyRequest, orgId: string): Promise<IdentityInOrg> {
+/** Identity and membership in one round trip (with a record of the org when asked), for an org-scoped route. */
+async function resolveInOrg<T extends IdentityInOrg>(
+  request: FastifyRequest,
+  lookup: (credential: Credential) => Promise<T | null>,
+): Promise<T> {
   const credential = credentialOf(request);
   if (!credential) throw unauthenticated();
-  if (credential.via === "session") {
-    const found = await authenticateSessionInOrg(ctx, credential.secret, orgId);
-    if (!found) throw unauthenticated();
-    return found;
-  }
-  const found = await authenticateApiTokenInOrg(ctx, credential.secret, orgId);
-  if (!found) throw invalidToken();
+  const found = await lookup(credential);
+  if (!found) throw credential.via === "session" ? unauthenticated() : invalidToken();
   return found;
 }
 
@@ -88,18 +94,43 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     if (!identity) throw unauthenticated();
     return identity;
   });
-  app.decorateRequest("actorFor", async function (this: FastifyRequest, orgId: string) {
-    const self = this as FastifyRequest & { _identity?: Promise<Identity | null> };
-    if (self._identity || !UUID.test(orgId)) {
-      return actorInOrg(opts.ctx, await this.requireIdentity(), orgId);
-    }
-    const found = resolveInOrg(opts.ctx, this, orgId);
+  /** The first org-scoped lookup of a request also settles `identity()`; a later one reuses it. */
+  function inOrg<T extends IdentityInOrg>(
+    request: FastifyRequest,
+    lookup: (credential: Credential) => Promise<T | null>,
+  ): Promise<T> {
+    const self = request as FastifyRequest & { _identity?: Promise<Identity | null> };
+    const found = resolveInOrg(request, lookup);
     self._identity = found.then((f) => f.identity);
-    // the failure is thrown below; a later identity() call sees it again, but nobody else need await it
+    // the failure is thrown to the caller; a later identity() call sees it again, but nobody else need await it
     self._identity.catch(() => {});
-    const { actor } = await found;
+    return found;
+  }
+  const settled = (request: FastifyRequest, orgId: string) =>
+    (request as FastifyRequest & { _identity?: unknown })._identity !== undefined || !UUID.test(orgId);
+  const activeActor = (actor: Actor | null): Actor => {
     if (!actor) throw notFound("Organization");
     return actor;
+  };
+
+  app.decorateRequest("actorFor", async function (this: FastifyRequest, orgId: string) {
+    if (settled(this, orgId)) return actorInOrg(opts.ctx, await this.requireIdentity(), orgId);
+    const { actor } = await inOrg(this, (c) =>
+      c.via === "session"
+        ? authenticateSessionInOrg(opts.ctx, c.secret, orgId)
+        : authenticateApiTokenInOrg(opts.ctx, c.secret, orgId),
+    );
+    return activeActor(actor);
+  });
+  app.decorateRequest("actorWith", async function <
+    T,
+  >(this: FastifyRequest, orgId: string, along: RecordAlong<T>) {
+    if (settled(this, orgId)) {
+      const actor = await this.actorFor(orgId);
+      return { actor, record: await along.alone(opts.ctx.database.db, orgId) };
+    }
+    const { actor, record } = await inOrg(this, (c) => authenticateInOrgWith(opts.ctx, c, orgId, along));
+    return { actor: activeActor(actor), record };
   });
   app.decorateRequest("meta", function (this: FastifyRequest): RequestMeta {
     return { requestId: String(this.id), ip: this.ip, userAgent: this.headers["user-agent"] ?? null };

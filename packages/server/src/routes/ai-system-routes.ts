@@ -8,9 +8,10 @@ import {
   UpdateAiSystemInput,
 } from "@openaims/core";
 import {
+  aiSystemAlong,
+  aiSystemDetail,
   archiveAiSystem,
   createAiSystem,
-  getAiSystem,
   listAiSystemHistory,
   listAiSystemsJson,
   restoreAiSystem,
@@ -72,7 +73,14 @@ export async function aiSystemRoutes(app: ZodApp, { ctx }: ServerDeps): Promise<
       schema: { tags, summary: "An AI system", params: OrgRecordParams, response: { 200: AiSystemView } },
       serializerCompiler: shapedSerializerCompiler,
     },
-    async (request) => getAiSystem(ctx, await request.actorFor(request.params.orgId), request.params.id),
+    async (request) => {
+      // one round trip: the system is read in the statement that resolves the caller (same 401/404/403)
+      const { actor, record } = await request.actorWith(
+        request.params.orgId,
+        aiSystemAlong(request.params.id),
+      );
+      return aiSystemDetail(actor, record);
+    },
   );
 
   app.patch(
