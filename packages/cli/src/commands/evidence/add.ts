@@ -17,6 +17,7 @@ interface AddOptions {
   system: string[];
   document: string[];
   control: string[];
+  obligation: string[];
   validUntil?: string;
   collectedAt?: string;
   json?: boolean;
@@ -54,6 +55,12 @@ export function registerAdd(evidence: Command, ctx: CommandContext) {
     .option("--system <id>", "an AI system it concerns (repeatable)", collect, [])
     .option("--document <id>", "a document it relates to (repeatable)", collect, [])
     .option("--control <id>", "an applied control it demonstrates (repeatable)", collect, [])
+    .option(
+      "--obligation <id>",
+      "an EU AI Act obligation it shows is met: the row id from `aims systems obligations` (repeatable)",
+      collect,
+      [],
+    )
     .option("--valid-until <date>", "YYYY-MM-DD; after it the evidence shows as stale")
     .option("--collected-at <date>", "when it was collected: YYYY-MM-DD or an ISO date-time (default: now)")
     .option("--json", "print the created item as JSON")
@@ -71,6 +78,7 @@ export function registerAdd(evidence: Command, ctx: CommandContext) {
           ...opts.system.map((id) => `ai_system:${id}`),
           ...opts.document.map((id) => `document:${id}`),
           ...opts.control.map((id) => `applied_control:${id}`),
+          ...opts.obligation.map((id) => `obligation:${id}`),
         ];
         const common = {
           ...(opts.title !== undefined ? { title: opts.title } : {}),

@@ -46,7 +46,10 @@ for (const backend of testBackends()) {
 
       const list = await runCli(["systems", "obligations", id], { env });
       assert.equal(list.code, 0, list.stderr);
-      assert.match(list.stdout.split("\n")[0]!, /^APPLIES FROM +DUE +ARTICLE +ROLE +STATUS +OWNER +TITLE$/);
+      assert.match(
+        list.stdout.split("\n")[0]!,
+        /^APPLIES FROM +DUE +ARTICLE +ROLE +STATUS +OWNER +TITLE +ID +LINKED$/,
+      );
       assert.match(list.stdout, /Art\. 26/);
 
       const json = await runCli(["systems", "obligations", id, "--json"], { env });
@@ -59,6 +62,77 @@ for (const backend of testBackends()) {
       const refused = await runCli(["systems", "classify", id, "--answers", bad], { env });
       assert.equal(refused.code, 2, refused.stdout);
       assert.match(refused.stderr, /annexIII/);
+    });
+
+    it("links evidence to an obligation with --obligation and lists obligations across systems", async () => {
+      const { env } = await orgWithToken(t);
+      const file = join(dir.path, "answers-5b.json");
+      await writeFile(file, JSON.stringify(answers("5(b)")));
+      const ids: string[] = [];
+      for (const name of ["Loan desk", "Hiring assistant"]) {
+        const created = await runCli(["systems", "create", "--name", name, "--json"], { env });
+        ids.push(JSON.parse(created.stdout).id as string);
+        assert.equal(
+          (await runCli(["systems", "classify", ids.at(-1)!, "--answers", file], { env })).code,
+          0,
+        );
+      }
+      const list = JSON.parse((await runCli(["systems", "obligations", ids[0]!, "--json"], { env })).stdout);
+      const art4 = list.items.find((o: { obligationId: string }) => o.obligationId === "art4.ai-literacy");
+
+      const added = await runCli(
+        [
+          "evidence",
+          "add",
+          "--url",
+          "https://lms.example/r/7",
+          "--title",
+          "Literacy records",
+          "--obligation",
+          art4.id,
+        ],
+        { env },
+      );
+      assert.equal(added.code, 0, added.stderr);
+      const table = await runCli(["systems", "obligations", ids[0]!], { env });
+      const row = table.stdout.split("\n").find((l) => l.includes(art4.id))!;
+      assert.match(row, /evidence: Literacy records/);
+      assert.match(row, /overdue!/, "Art. 4 applies since 2025-02-02 and is still open");
+
+      const unknown = await runCli(
+        [
+          "evidence",
+          "add",
+          "--url",
+          "https://lms.example/r/8",
+          "--obligation",
+          "00000000-0000-4000-8000-000000000000",
+        ],
+        { env },
+      );
+      assert.equal(unknown.code, 2, unknown.stdout);
+      assert.match(unknown.stderr, /obligation/);
+
+      const all = await runCli(["systems", "obligations", "--overdue"], { env });
+      assert.equal(all.code, 0, all.stderr);
+      assert.match(all.stdout.split("\n")[0]!, /^APPLIES FROM +DUE +SYSTEM +ARTICLE/);
+      assert.match(all.stdout, /Loan desk/);
+      assert.match(all.stdout, /Hiring assistant/);
+      assert.match(all.stdout, /^\d+ obligation\(s\): \d+ open or in progress, (\d+) overdue, 0 met$/m);
+      const before = JSON.parse(
+        (await runCli(["systems", "obligations", ids[1]!, "--before", "2026-01-01", "--json"], { env }))
+          .stdout,
+      );
+      assert.ok(before.items.length > 0);
+      assert.ok(
+        before.items.every(
+          (o: { appliesFrom: string; aiSystemName: string }) =>
+            o.appliesFrom < "2026-01-01" && o.aiSystemName === "Hiring assistant",
+        ),
+      );
+      const bad = await runCli(["systems", "obligations", "--before", "soon"], { env });
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /appliesBefore/);
     });
   });
 }
