@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { createFairnessAccumulator, createPerformanceAccumulator, type BuiltinRole } from "@openaims/core";
+import { tables } from "@openaims/db";
 import { testBackends } from "@openaims/db/testing";
+import { eq } from "drizzle-orm";
 import {
   assertChainIntact,
   auditEventsOf,
@@ -248,8 +250,9 @@ for (const backend of testBackends()) {
       const s = await setup();
       const bad = "y,yhat,race\n1,1,a\n0,1\n1,0,b\n";
       const params = { kind: "fairness", label: "y", prediction: "yhat", groups: ["race"], minGroupSize: 1 };
+      // keepFile: the file is stored first, and removed again when it is refused
       const res = await send(s.owner, s.upload, [
-        ["params", JSON.stringify(params)],
+        ["params", JSON.stringify({ ...params, keepFile: true })],
         ["file", { filename: "bad.csv", content: bad }],
       ]);
       assert.equal(res.statusCode, 400, res.body);
@@ -264,6 +267,11 @@ for (const backend of testBackends()) {
         message: "has 2 fields but the header has 3",
       });
       await assertNothingStored(s);
+      const blobs = await server.database.db
+        .select({ key: tables.evidenceBlobs.key })
+        .from(tables.evidenceBlobs)
+        .where(eq(tables.evidenceBlobs.key, sha256(bad)));
+      assert.deepEqual(blobs, []);
 
       const skipped = await send(s.owner, s.upload, [
         ["params", JSON.stringify({ ...params, skipInvalid: true })],
