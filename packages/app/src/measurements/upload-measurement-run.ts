@@ -211,7 +211,7 @@ export async function uploadMeasurementRun(
     }
   }
   const onChunk = () => {
-    if (Date.now() > deadline) throw measurementTooSlow(upload.maxSeconds);
+    if (Date.now() >= deadline) throw measurementTooSlow(upload.maxSeconds);
   };
 
   const kept: KeptFile[] = [];
