@@ -2,18 +2,22 @@ import {
   authorize,
   measurementPolicy,
   notFound,
+  objectivePolicy,
   SetMeasurementRunObjectivesInput,
   type Actor,
+  type ObjectiveMeasurementRuns,
   type LinkTarget,
   type MeasurementRunObjectives,
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { parseInput } from "../ai-systems/ai-system-records";
 import type { AppContext, RequestMeta } from "../shared/context";
-import { labelLinks, linksOf, replaceLinks, validateLinkTargets } from "../shared/links";
+import { findObjective } from "../objectives/objective-records";
+import { labelLinks, linksOf, replaceLinks, sourcesLinkedTo, validateLinkTargets } from "../shared/links";
 import { runCommand } from "../shared/run-command";
-import { measurementAbilities } from "./measurement-records";
+import { measurementAbilities, presentRunSummary } from "./measurement-records";
+import { tasksOf } from "./measurement-runs-query";
 
 /**
  * A run informs objectives (6.2: "how the results will be evaluated"): rows of `record_links` with
@@ -88,4 +92,37 @@ export async function setMeasurementRunObjectives(
       ],
     };
   });
+}
+
+/**
+ * The runs linked to an objective, newest first (at most 100): what the objective's page shows. Reading needs
+ * both reading the management system (the objective) and `ai_system.read` (the runs).
+ */
+export async function listObjectiveMeasurementRuns(
+  ctx: AppContext,
+  actor: Actor,
+  objectiveId: string,
+): Promise<ObjectiveMeasurementRuns> {
+  authorize(actor, objectivePolicy, "read", { archivedAt: null });
+  authorize(actor, measurementPolicy, "read", { aiSystemId: "" });
+  const db = ctx.database.db;
+  await findObjective(db, actor.orgId, objectiveId);
+  const ids = await sourcesLinkedTo(db, actor.orgId, "measurement_run", {
+    type: "objective",
+    id: objectiveId,
+  });
+  if (ids.length === 0) return { items: [] };
+  const r = tables.measurementRuns;
+  const rows = await db
+    .select()
+    .from(r)
+    .where(and(eq(r.orgId, actor.orgId), inArray(r.id, ids)))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(100);
+  const tasks = await tasksOf(
+    db,
+    actor.orgId,
+    rows.map((x) => x.id),
+  );
+  return { items: rows.map((x) => presentRunSummary(x, tasks.get(x.id) ?? null)) };
 }

@@ -15,7 +15,7 @@ import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { measurementAbilities, policyTaskKey, presentRun, presentRunSummary } from "./measurement-records";
 
 /** The tasks the runs opened, by run id (the task is found by its origin key, whatever its status now). */
-async function tasksOf(db: Executor, orgId: string, runIds: string[]): Promise<Map<string, string>> {
+export async function tasksOf(db: Executor, orgId: string, runIds: string[]): Promise<Map<string, string>> {
   if (runIds.length === 0) return new Map();
   const t = tables.tasks;
   const rows = await db

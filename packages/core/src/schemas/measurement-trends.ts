@@ -8,7 +8,7 @@ import {
 } from "../measurement/policies";
 import { LinkView } from "../shared/links";
 import { Abilities, Uuid } from "./common";
-import { MeasurementKindSchema } from "./measurement-runs";
+import { MeasurementKindSchema, MeasurementRunSummary } from "./measurement-runs";
 import { ObjectiveProgressRecorded } from "./objectives";
 
 const scope = z.string().trim().min(1).max(200);
@@ -116,3 +116,7 @@ export const ProgressFromRunRecorded = z.object({
   objectives: MeasurementRunObjectives,
 });
 export type ProgressFromRunRecorded = z.infer<typeof ProgressFromRunRecorded>;
+
+/** `GET …/objectives/{id}/measurement-runs`: the runs linked to an objective, newest first (at most 100). */
+export const ObjectiveMeasurementRuns = z.object({ items: z.array(MeasurementRunSummary) });
+export type ObjectiveMeasurementRuns = z.infer<typeof ObjectiveMeasurementRuns>;

@@ -365,6 +365,17 @@ for (const backend of testBackends()) {
       );
       const got = await s.owner.get(`${runUrl}/objectives`);
       assert.equal(got.json().items.length, 2);
+      const fromObjective = await s.owner.get(`${s.base}/objectives/${fair}/measurement-runs`);
+      assert.equal(fromObjective.statusCode, 200, fromObjective.body);
+      assert.deepEqual(
+        fromObjective.json().items.map((x: { id: string }) => x.id),
+        [ids[2]],
+      );
+      assert.equal(
+        (await s.owner.get(`${s.base}/objectives/00000000-0000-4000-8000-000000000000/measurement-runs`))
+          .statusCode,
+        404,
+      );
 
       // permissions and isolation
       const viewer = await s.as("viewer");
@@ -376,6 +387,7 @@ for (const backend of testBackends()) {
       );
       const intruder = (await setup()).owner;
       assert.equal((await intruder.get(`${runUrl}/objectives`)).statusCode, 404);
+      assert.equal((await intruder.get(`${s.base}/objectives/${fair}/measurement-runs`)).statusCode, 404);
       assert.equal((await put(intruder, `${runUrl}/objectives`, { objectiveIds: [] })).statusCode, 404);
 
       const events = await auditEventsOf(server, s.org.orgId);

@@ -2,6 +2,7 @@ import {
   MeasurementRunObjectives,
   MeasurementTrend,
   MeasurementTrendQuery,
+  ObjectiveMeasurementRuns,
   ProgressFromRunRecorded,
   RecordProgressFromRunInput,
   SetMeasurementRunObjectivesInput,
@@ -10,6 +11,7 @@ import {
 import {
   getMeasurementTrend,
   listMeasurementRunObjectives,
+  listObjectiveMeasurementRuns,
   recordProgressFromRun,
   setMeasurementRunObjectives,
 } from "@openaims/app";
@@ -107,5 +109,20 @@ export async function measurementTrendRoutes(app: ZodApp, { ctx }: ServerDeps): 
         .status(201)
         .send(await recordProgressFromRun(ctx, actor, request.meta(), request.params.runId, request.body));
     },
+  );
+
+  app.get(
+    `${org}/objectives/:id/measurement-runs`,
+    {
+      schema: {
+        tags,
+        summary: "The measurement runs linked to an objective",
+        description: "Newest first, at most 100.",
+        params: OrgRecordParams,
+        response: { 200: ObjectiveMeasurementRuns },
+      },
+    },
+    async (request) =>
+      listObjectiveMeasurementRuns(ctx, await request.actorFor(request.params.orgId), request.params.id),
   );
 }

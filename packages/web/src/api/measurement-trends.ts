@@ -4,6 +4,7 @@ import type {
   MeasurementRunObjectives,
   MeasurementTrend,
   MeasurementTrendQuery,
+  ObjectiveMeasurementRuns,
   ProgressFromRunRecorded,
   RecordProgressFromRunInput,
   UpdateMeasurementPolicyInput,
@@ -42,6 +43,12 @@ export const measurementTrendsApi = {
     api.put<MeasurementRunObjectives>(orgPath(orgId, "measurement-runs", runId, "objectives"), {
       objectiveIds,
     }),
+  objectiveRuns: (orgId: string, objectiveId: string, signal?: AbortSignal) =>
+    api.get<ObjectiveMeasurementRuns>(
+      orgPath(orgId, "objectives", objectiveId, "measurement-runs"),
+      undefined,
+      signal,
+    ),
   progressFromRun: (orgId: string, runId: string, body: RecordProgressFromRunInput) =>
     api.post<ProgressFromRunRecorded>(orgPath(orgId, "measurement-runs", runId, "objective-progress"), body),
 };

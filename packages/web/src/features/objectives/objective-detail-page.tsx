@@ -7,6 +7,7 @@ import { PageHeader, Section } from "../../components/page-header";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { formatDateTime } from "../../lib/format";
+import { ObjectiveMeasurementRuns } from "../measurements/objective-measurement-runs";
 import { AddProgressForm } from "./add-progress-form";
 import { ObjectiveStatusBadge, formatAmount, formatDay, targetText } from "./objective-status";
 import { ObjectiveTrendChart } from "./objective-trend-chart";
@@ -157,6 +158,8 @@ export function ObjectiveDetailPage() {
           </ul>
         )}
       </Section>
+
+      <ObjectiveMeasurementRuns orgId={orgId} objectiveId={o.id} />
 
       <Section title={`Progress entries (${o.progressCount})`}>
         {o.progress.length === 0 ? (
