@@ -1,5 +1,6 @@
 // `npm run bench`: the API next to a bare baseline measured in the same run, audit-chain verification and
-// readiness. `BENCH_ONLY=readiness` runs only the readiness part, `BENCH_ONLY=http` only the HTTP part.
+// readiness, and fairness measurement over a large CSV. `BENCH_ONLY=readiness` runs only the readiness part,
+// `BENCH_ONLY=http` only the HTTP part, `BENCH_ONLY=measurement` only the measurement part (no database).
 // Uses PostgreSQL: OPENAIMS_BENCH_DATABASE_URL, else OPENAIMS_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres
 // (a scratch database is created and dropped).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -11,6 +12,7 @@ import { chainInput, GENESIS_HASH } from "@openaims/core";
 import { seedAuditEvents, seedSystems } from "./seed";
 import { load, type LoadResult } from "./load";
 import { benchReadiness } from "./readiness";
+import { benchMeasurement } from "./measurement";
 
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -49,6 +51,7 @@ const row = (name: string, r: LoadResult) =>
   `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.requests} | ${r.non2xx + r.errors} |`;
 
 async function main() {
+  if (ONLY === "measurement") return benchMeasurement(out);
   const dbName = `openaims_bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -72,7 +75,7 @@ async function main() {
       });
     if (ONLY === "readiness") return await readiness();
     if (ONLY && ONLY !== "http")
-      throw new Error(`BENCH_ONLY=${ONLY}: only "readiness" or "http" can run alone`);
+      throw new Error(`BENCH_ONLY=${ONLY}: only "readiness", "http" or "measurement" can run alone`);
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
     await database.pool!.query("vacuum analyze");
@@ -214,6 +217,7 @@ async function main() {
     );
     out();
     await readiness();
+    await benchMeasurement(out);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
     await database.close();

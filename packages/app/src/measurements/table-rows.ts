@@ -2,7 +2,7 @@
 // hashing the bytes on the way. Shared by the CLI and the server so both read a file exactly the same way.
 import { createHash } from "node:crypto";
 import { parse, type CsvError } from "csv-parse";
-import type { TabularRow } from "@openaims/core";
+import { fastCsvRows, type TabularRow } from "@openaims/core";
 
 export type TableFormat = "csv" | "jsonl";
 
@@ -143,7 +143,12 @@ export function tableRows(input: AsyncIterable<Uint8Array>, options: TableRowsOp
       yield chunk;
     }
   })();
-  const rows = options.format === "jsonl" ? jsonlRows(hashed) : csvRows(hashed, options.delimiter ?? ",");
+  const delimiter = options.delimiter ?? ",";
+  // core's fast reader takes plain rows; a quote or mixed line ends hand the rest to csv-parse (same rows)
+  const rows =
+    options.format === "jsonl"
+      ? jsonlRows(hashed)
+      : fastCsvRows(hashed, { delimiter, fallback: (rest) => csvRows(rest, delimiter) });
   return {
     format: options.format,
     rows,

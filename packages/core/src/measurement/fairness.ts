@@ -23,6 +23,8 @@ import { disparityMetricNames, rateNames } from "./types";
 export const DEFAULT_MIN_GROUP_SIZE = 30;
 export const DEFAULT_TAU = 0.8;
 export const MISSING_GROUP = "__missing__";
+/** Frozen groups objects remembered by identity (see add); more are looked up value by value. */
+const MAX_SHARED_GROUPS = 10_000;
 export const FOUR_FIFTHS_NOTE =
   "Four-fifths (80%) rule: a US employment-law rule of thumb (29 CFR 1607.4(D)), not a statistical test and not an EU legal threshold; thresholds are your organization's policy.";
 
@@ -179,12 +181,23 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
     return s;
   };
 
+  // Rows from the input reader share one frozen groups object per combination of values: their group states
+  // (and missing attributes) are found by the object's identity, once per row instead of once per attribute.
+  const byIdentity = new Map<object, { states: GroupState[]; missing: string[] }>();
+
   function add(r: ClassificationRecord): void {
     if ((r.label !== 0 && r.label !== 1) || (r.prediction !== 0 && r.prediction !== 1))
       throw new RangeError(`fairness: label and prediction must be 0 or 1 (row ${rows + 1})`);
     rows++;
+    const known = byIdentity.get(r.groups);
+    if (known !== undefined) {
+      for (let i = 0; i < known.missing.length; i++) missing[known.missing[i]!]!++;
+      count(r, known.states);
+      return;
+    }
     touched.length = 0;
     touched.push(overall);
+    const missed: string[] = [];
     let node = interRoot;
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i]!;
@@ -192,6 +205,7 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
       if (v === undefined || v === "") {
         v = MISSING_GROUP;
         missing[a] = (missing[a] ?? 0) + 1;
+        missed.push(a);
       }
       touched.push(stateOf(blocks[i]!, v));
       if (intersectional) {
@@ -208,7 +222,12 @@ export function createFairnessAccumulator(options: FairnessOptions): FairnessAcc
         else node = next as Trie;
       }
     }
+    if (Object.isFrozen(r.groups) && byIdentity.size < MAX_SHARED_GROUPS)
+      byIdentity.set(r.groups, { states: [...touched], missing: missed });
+    count(r, touched);
+  }
 
+  function count(r: ClassificationRecord, touched: readonly GroupState[]): void {
     const cell = r.label === 1 ? (r.prediction === 1 ? 0 : 3) : r.prediction === 1 ? 1 : 2; // tp fp tn fn
     const s = r.score;
     const hasScore = typeof s === "number" && Number.isFinite(s);

@@ -1,3 +1,4 @@
 export * from "./spec";
 export * from "./read";
 export * from "./columns";
+export * from "./csv";

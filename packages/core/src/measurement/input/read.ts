@@ -4,6 +4,7 @@
 import { invalidInput } from "../../shared/domain-error";
 import type { FieldIssue } from "../../shared/zod-issues";
 import type { ClassificationRecord } from "../types";
+import { groupValuesReader } from "./group-values";
 import { assertClassificationInputSpec, DEFAULT_NA_VALUES, type ClassificationInputSpec } from "./spec";
 
 /** One parsed row: its 1-based line in the file (where the record starts) and its cells. */
@@ -98,7 +99,17 @@ function binaryReader(
 ): (v: unknown) => Binary {
   const pos = positive && positive.length > 0 ? new Set(positive) : null;
   const neg = negative && negative.length > 0 ? new Set(negative) : null;
+  // A label or prediction column holds a handful of distinct cells: each is read once, then looked up.
+  const seen = new Map<unknown, Binary>();
   return (v) => {
+    let b = seen.get(v);
+    if (b === undefined) {
+      b = read(v);
+      if (seen.size < 256 && (typeof v !== "object" || v === null)) seen.set(v, b);
+    }
+    return b;
+  };
+  function read(v: unknown): Binary {
     const s = cellText(v);
     if (s === null || s === "" || isNa(s)) return "missing";
     if (pos || neg) {
@@ -111,7 +122,7 @@ function binaryReader(
     if (s === "0" || s === "false" || s === "False" || s === "FALSE") return 0;
     const n = Number(s);
     return n === 1 ? 1 : n === 0 && s.trim() !== "" ? 0 : null;
-  };
+  }
 }
 
 const mappingOf = (positive?: readonly string[], negative?: readonly string[]) => ({
@@ -139,6 +150,10 @@ export function createClassificationMapper(spec: ClassificationInputSpec, option
   const outcomeColumn = spec.prediction ?? spec.score!;
   const threshold = spec.threshold ?? 0;
   const groups = [...spec.groups];
+  const readGroups = groupValuesReader(groups, (v) => {
+    const s = cellText(v);
+    return s === null || s === "" || isNa(s) ? null : s;
+  });
 
   const report: InputReport = {
     columns: 0,
@@ -311,12 +326,9 @@ export function createClassificationMapper(spec: ClassificationInputSpec, option
       missingOutcome = true;
     }
 
-    const groupValues: Record<string, string> = {};
-    for (let i = 0; i < groups.length; i++) {
-      const s = cellText(cells[groupAt[i]!]);
-      if (s === null || s === "" || isNa(s)) report.missingValues[groups[i]!]!++;
-      else groupValues[groups[i]!] = s;
-    }
+    const groupValues = readGroups(cells, groupAt);
+    for (let i = 0; i < groupValues.missing.length; i++)
+      report.missingValues[groups[groupValues.missing[i]!]!]!++;
 
     let timestamp: string | undefined;
     if (timestampAt >= 0) {
@@ -359,7 +371,11 @@ export function createClassificationMapper(spec: ClassificationInputSpec, option
           : "__other__";
       report.segments[key] = (report.segments[key] ?? 0) + 1;
     }
-    const rec: MappedRecord = { label: label as 0 | 1, prediction: prediction as 0 | 1, groups: groupValues };
+    const rec: MappedRecord = {
+      label: label as 0 | 1,
+      prediction: prediction as 0 | 1,
+      groups: groupValues.values as Record<string, string>,
+    };
     if (score !== undefined) rec.score = score;
     if (timestamp !== undefined) rec.timestamp = timestamp;
     if (segment !== undefined) rec.segment = segment;
