@@ -113,10 +113,20 @@ function FieldInput({
  * that the caller may edit is a form saved as a whole (`version` guards against a concurrent edit); otherwise the
  * same steps are shown read-only.
  */
-export function AssessmentForm({ orgId, assessment }: { orgId: string; assessment: ImpactAssessmentView }) {
+export function AssessmentForm({
+  orgId,
+  assessment,
+  step,
+  onStep: setStep,
+}: {
+  orgId: string;
+  assessment: ImpactAssessmentView;
+  /** the section shown; kept by the page so a save (which remounts the form) stays on it */
+  step: number;
+  onStep: (step: number) => void;
+}) {
   const editable = assessment.abilities.edit === true;
   const template = findTemplate(assessment.templateId, assessment.variant);
-  const [step, setStep] = useState(0);
   const [content, setContent] = useState<Content>(assessment.content);
   const after = useAfterAssessmentWrite(orgId);
   const controls = useQuery({

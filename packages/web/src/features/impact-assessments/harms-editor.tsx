@@ -1,3 +1,4 @@
+import { useState } from "react";
 import {
   harmDimensionHelp,
   harmDimensionLabels,
@@ -110,7 +111,7 @@ export function HarmsEditor({
         const r = rateHarm(h);
         const p = `content.harms.${i}`;
         return (
-          <fieldset key={i} className="rounded-md border border-slate-300 p-4">
+          <fieldset key={`${i}/${harms.length}`} className="rounded-md border border-slate-300 p-4">
             <legend className="px-1 text-sm font-semibold text-slate-900">Harm {i + 1}</legend>
             <div className="grid gap-3 sm:grid-cols-2">
               <SelectField
@@ -154,39 +155,48 @@ export function HarmsEditor({
                 errors={at(`${p}.mitigations`)}
                 onChange={(e) => set(i, { mitigations: e.target.value })}
               />
-              <SelectField
-                label="Applied controls"
-                hint="Add an applied control that carries this mitigation."
-                value=""
-                errors={at(`${p}.appliedControlIds`)}
-                onChange={(e) =>
-                  e.target.value &&
-                  set(i, { appliedControlIds: [...new Set([...h.appliedControlIds, e.target.value])] })
-                }
-                options={[
-                  {
-                    value: "",
-                    label:
-                      h.appliedControlIds.map((id) => controlName.get(id) ?? id).join(", ") || "None linked",
-                  },
-                  ...controls
-                    .filter((c) => !h.appliedControlIds.includes(c.id))
-                    .map((c) => ({ value: c.id, label: c.label })),
-                ]}
-              />
-              <TextField
-                label="Risk references"
-                hint="Comma-separated identifiers from the risk register."
-                value={h.riskRefs.join(", ")}
+              <div className="space-y-1">
+                <SelectField
+                  label="Applied controls"
+                  hint="Add an applied control that carries this mitigation."
+                  value=""
+                  errors={at(`${p}.appliedControlIds`)}
+                  onChange={(e) =>
+                    e.target.value &&
+                    set(i, { appliedControlIds: [...new Set([...h.appliedControlIds, e.target.value])] })
+                  }
+                  options={[
+                    { value: "", label: "Choose a control to link" },
+                    ...controls
+                      .filter((c) => !h.appliedControlIds.includes(c.id))
+                      .map((c) => ({ value: c.id, label: c.label })),
+                  ]}
+                />
+                <ul className="flex flex-wrap gap-1" aria-label={`Controls linked to harm ${i + 1}`}>
+                  {h.appliedControlIds.map((id) => (
+                    <li
+                      key={id}
+                      className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs"
+                    >
+                      {controlName.get(id) ?? id}
+                      <button
+                        type="button"
+                        aria-label={`Unlink ${controlName.get(id) ?? id}`}
+                        className="text-slate-600 hover:text-red-700"
+                        onClick={() =>
+                          set(i, { appliedControlIds: h.appliedControlIds.filter((x) => x !== id) })
+                        }
+                      >
+                        ×
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <RiskRefsField
+                initial={h.riskRefs}
                 errors={at(`${p}.riskRefs`)}
-                onChange={(e) =>
-                  set(i, {
-                    riskRefs: e.target.value
-                      .split(",")
-                      .map((s) => s.trim())
-                      .filter(Boolean),
-                  })
-                }
+                onChange={(riskRefs) => set(i, { riskRefs })}
               />
               <SelectField
                 label="Residual severity"
@@ -223,5 +233,35 @@ export function HarmsEditor({
         Add a harm
       </Button>
     </div>
+  );
+}
+
+/** Comma-separated risk references, kept as typed (so a trailing comma survives) and sent as a clean list. */
+function RiskRefsField({
+  initial,
+  errors,
+  onChange,
+}: {
+  initial: string[];
+  errors: string[];
+  onChange: (refs: string[]) => void;
+}) {
+  const [text, setText] = useState(initial.join(", "));
+  return (
+    <TextField
+      label="Risk references"
+      hint="Comma-separated identifiers from the risk register."
+      value={text}
+      errors={errors}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(
+          e.target.value
+            .split(",")
+            .map((r) => r.trim())
+            .filter(Boolean),
+        );
+      }}
+    />
   );
 }

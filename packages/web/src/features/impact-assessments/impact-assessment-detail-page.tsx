@@ -19,6 +19,7 @@ const route = getRouteApi("/orgs/$orgId/impact-assessments/$assessmentId");
 export function ImpactAssessmentDetailPage() {
   const { orgId, assessmentId } = route.useParams();
   const query = useImpactAssessment(orgId, assessmentId);
+  const [step, setStep] = useState(0);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const a = query.data;
@@ -93,7 +94,7 @@ export function ImpactAssessmentDetailPage() {
       </dl>
       <SignOffBar key={a.version} orgId={orgId} assessment={a} />
       <Section title="Assessment">
-        <AssessmentForm key={a.version} orgId={orgId} assessment={a} />
+        <AssessmentForm key={a.version} orgId={orgId} assessment={a} step={step} onStep={setStep} />
       </Section>
       <VersionHistory orgId={orgId} assessment={a} />
       <AuthorityNotifications orgId={orgId} assessment={a} />
