@@ -366,6 +366,12 @@ const euAiActRoute = createRoute({
   ),
 });
 
+const obligationsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "obligations",
+  component: lazyRouteComponent(() => import("./features/eu-ai-act/obligations-page"), "ObligationsPage"),
+});
+
 const tasksRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "tasks",
@@ -504,6 +510,7 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     readinessRoute,
     euAiActRoute,
+    obligationsRoute,
     evidenceRoute,
     evidenceDetailRoute,
     soaRoute,

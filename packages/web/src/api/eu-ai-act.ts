@@ -1,5 +1,8 @@
 import type {
   ClassificationAnswers,
+  OrgObligationList,
+  OrgObligationQueryInput,
+  OrgObligationView,
   ClassificationResult,
   SystemClassificationDetail,
   SystemClassificationView,
@@ -7,10 +10,14 @@ import type {
   SystemObligationView,
   UpdateObligationInput,
 } from "@openaims/core";
-import { api, orgPath } from "./client";
+import { api, orgPath, request } from "./client";
+
+export type OrgObligationParams = Omit<OrgObligationQueryInput, "limit"> & { limit?: number };
 
 export type {
   ClassificationAnswers,
+  OrgObligationList,
+  OrgObligationView,
   ClassificationResult,
   SystemClassificationDetail,
   SystemClassificationView,
@@ -36,4 +43,7 @@ export const euAiActApi = {
       orgPath(orgId, "ai-systems", systemId, "obligations", obligationId),
       input,
     ),
+  /** Tracked obligations across the organization's live systems, with counts. */
+  orgObligations: (orgId: string, params: OrgObligationParams, signal?: AbortSignal) =>
+    request<OrgObligationList>("GET", orgPath(orgId, "obligations"), { query: { ...params }, signal }),
 };

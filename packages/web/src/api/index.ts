@@ -16,6 +16,7 @@ export * from "./measurements";
 export * from "./models";
 export * from "./datasets";
 export * from "./vendors";
+export * from "./inventory-graph";
 export * from "./measurement-trends";
 export * from "./impact-assessments";
 export * from "./training";

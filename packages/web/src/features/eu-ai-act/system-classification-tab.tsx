@@ -1,38 +1,20 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ObligationStatus } from "@openaims/core";
-import {
-  euAiActApi,
-  isApiError,
-  type ClassificationAnswers,
-  type SystemClassificationDetail,
-  type SystemObligationView,
-} from "../../api";
-import { Badge } from "../../components/badge";
+import { euAiActApi, type ClassificationAnswers, type SystemClassificationDetail } from "../../api";
 import { Button } from "../../components/button";
 import { QueryView } from "../../components/query-view";
-import { TextAreaField, TextField } from "../../components/form-controls";
-import { Alert, EmptyState, errorMessage } from "../../components/states";
-import { issuesAt } from "../../lib/field-errors";
+import { Alert } from "../../components/states";
 import { Table, TableBody, TableHead, Td } from "../../components/table";
 import { ClassificationCard } from "./classification-card";
 import { ClassificationQuestionnaire } from "./classifier-page";
+import { obligationKeys, SystemObligations } from "./system-obligations";
 
 const keys = {
   classification: (orgId: string, systemId: string) =>
     ["orgs", orgId, "ai-systems", "classification", systemId] as const,
-  obligations: (orgId: string, systemId: string) =>
-    ["orgs", orgId, "ai-systems", "obligations", systemId] as const,
 };
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const statusLabel: Record<ObligationStatus, string> = {
-  open: "Open",
-  in_progress: "In progress",
-  met: "Met",
-  not_applicable: "Not applicable",
-};
-const statusTone = { open: "amber", in_progress: "blue", met: "green", not_applicable: "neutral" } as const;
 
 function summary(c: SystemClassificationDetail["history"][number]): string {
   const r = c.result;
@@ -59,7 +41,8 @@ export function SystemClassificationTab({ orgId, systemId }: { orgId: string; sy
     mutationFn: (answers: ClassificationAnswers) => euAiActApi.classifySystem(orgId, systemId, answers),
     onSuccess: (detail) => {
       qc.setQueryData(keys.classification(orgId, systemId), detail);
-      void qc.invalidateQueries({ queryKey: keys.obligations(orgId, systemId) });
+      void qc.invalidateQueries({ queryKey: obligationKeys.system(orgId, systemId) });
+      void qc.invalidateQueries({ queryKey: obligationKeys.org(orgId) });
       setEditing(false);
     },
   });
@@ -137,171 +120,5 @@ export function SystemClassificationTab({ orgId, systemId }: { orgId: string; sy
         </div>
       )}
     </QueryView>
-  );
-}
-
-/** Obligations as a timeline: grouped by the date they apply from, with the status editable inline. */
-function SystemObligations({ orgId, systemId }: { orgId: string; systemId: string }) {
-  const qc = useQueryClient();
-  const query = useQuery({
-    queryKey: keys.obligations(orgId, systemId),
-    queryFn: () => euAiActApi.obligations(orgId, systemId),
-  });
-  const update = useMutation({
-    mutationFn: ({ o, status }: { o: SystemObligationView; status: ObligationStatus }) =>
-      euAiActApi.updateObligation(orgId, systemId, o.id, { version: o.version, status }),
-    onSettled: () => void qc.invalidateQueries({ queryKey: keys.obligations(orgId, systemId) }),
-  });
-
-  return (
-    <section aria-labelledby="obligations-heading" className="space-y-3">
-      <h2 id="obligations-heading" className="text-lg font-semibold text-slate-900">
-        Obligations
-      </h2>
-      {update.isError && <Alert>{errorMessage(update.error)}</Alert>}
-      <QueryView
-        query={query}
-        loadingLabel="Loading obligations…"
-        isEmpty={(d) => d.items.length === 0}
-        empty={
-          <EmptyState title="No obligations tracked">
-            Classify the system to see what it owes under the EU AI Act and by when.
-          </EmptyState>
-        }
-      >
-        {(list) => {
-          const groups = new Map<string, SystemObligationView[]>();
-          for (const o of list.items) groups.set(o.appliesFrom, [...(groups.get(o.appliesFrom) ?? []), o]);
-          return (
-            <ol className="space-y-4 border-l-2 border-slate-200 pl-4">
-              {[...groups].map(([date, items]) => (
-                <li key={date}>
-                  <h3 className="text-sm font-semibold text-slate-900">
-                    Applies from <time dateTime={date}>{date}</time>
-                  </h3>
-                  <ul className="mt-2 space-y-2">
-                    {items.map((o) => (
-                      <li
-                        key={o.id}
-                        className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 bg-white p-3"
-                      >
-                        <div className="min-w-0">
-                          <p className="font-medium text-slate-900">
-                            {o.article} — {o.title}
-                          </p>
-                          <p className="text-xs text-slate-700">
-                            {o.role.replace(/_/g, " ")} · due {o.dueDate}
-                            {o.ownerName ? ` · owner ${o.ownerName}` : ""}
-                            {o.applicable ? "" : " · no longer generated by the classification"}
-                          </p>
-                          {o.notes && <p className="mt-1 text-sm text-slate-800">{o.notes}</p>}
-                          {o.abilities.update && o.applicable && (
-                            <ObligationDetailsEditor orgId={orgId} systemId={systemId} obligation={o} />
-                          )}
-                        </div>
-                        {o.abilities.update && o.applicable ? (
-                          <label className="flex items-center gap-2 text-sm text-slate-800">
-                            <span className="sr-only">Status of {o.article}</span>
-                            <select
-                              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-                              value={o.status}
-                              disabled={update.isPending}
-                              onChange={(e) =>
-                                update.mutate({ o, status: e.target.value as ObligationStatus })
-                              }
-                            >
-                              {(Object.keys(statusLabel) as ObligationStatus[]).map((s) => (
-                                <option key={s} value={s}>
-                                  {statusLabel[s]}
-                                </option>
-                              ))}
-                            </select>
-                          </label>
-                        ) : (
-                          <Badge tone={statusTone[o.status]}>{statusLabel[o.status]}</Badge>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ol>
-          );
-        }}
-      </QueryView>
-    </section>
-  );
-}
-
-/** Due date (not later than appliesFrom; empty = appliesFrom) and notes of one obligation. */
-function ObligationDetailsEditor({
-  orgId,
-  systemId,
-  obligation: o,
-}: {
-  orgId: string;
-  systemId: string;
-  obligation: SystemObligationView;
-}) {
-  const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [dueDate, setDueDate] = useState(o.dueDateSet ? o.dueDate : "");
-  const [notes, setNotes] = useState(o.notes);
-  const save = useMutation({
-    mutationFn: () =>
-      euAiActApi.updateObligation(orgId, systemId, o.id, {
-        version: o.version,
-        dueDate: dueDate === "" ? null : dueDate,
-        notes,
-      }),
-    onSuccess: () => {
-      setOpen(false);
-      void qc.invalidateQueries({ queryKey: keys.obligations(orgId, systemId) });
-    },
-  });
-  const at = issuesAt(isApiError(save.error) ? save.error.issues : []);
-  if (!open)
-    return (
-      <button
-        type="button"
-        className="mt-1 text-xs font-medium text-blue-800 underline"
-        onClick={() => setOpen(true)}
-      >
-        Edit due date and notes
-      </button>
-    );
-  return (
-    <form
-      className="mt-2 space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <TextField
-        label="Due date"
-        type="date"
-        hint={`Empty = ${o.appliesFrom}; may be earlier, not later.`}
-        max={o.appliesFrom}
-        value={dueDate}
-        errors={at("dueDate")}
-        onChange={(e) => setDueDate(e.target.value)}
-      />
-      <TextAreaField
-        label="Notes"
-        value={notes}
-        errors={at("notes")}
-        onChange={(e) => setNotes(e.target.value)}
-      />
-      {save.isError && !(isApiError(save.error) && save.error.issues.length > 0) && (
-        <Alert>{errorMessage(save.error)}</Alert>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
-        </Button>
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
-      </div>
-    </form>
   );
 }

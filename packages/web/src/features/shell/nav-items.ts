@@ -29,6 +29,7 @@ import {
   Library,
   Gavel,
   GraduationCap,
+  CalendarClock,
 } from "lucide-react";
 
 export type NavTarget =
@@ -52,6 +53,7 @@ export type NavTarget =
   | "/orgs/$orgId/tasks"
   | "/orgs/$orgId/readiness"
   | "/orgs/$orgId/eu-ai-act"
+  | "/orgs/$orgId/obligations"
   | "/orgs/$orgId/evidence"
   | "/orgs/$orgId/settings/members"
   | "/orgs/$orgId/settings/roles"
@@ -74,6 +76,12 @@ export const aimsNav: NavItem[] = [
   { label: "Frameworks", icon: Library, to: "/orgs/$orgId/frameworks" },
   { label: "Readiness", icon: BadgeCheck, to: "/orgs/$orgId/readiness" },
   { label: "EU AI Act classifier", icon: Gavel, to: "/orgs/$orgId/eu-ai-act" },
+  {
+    label: "EU AI Act obligations",
+    icon: CalendarClock,
+    to: "/orgs/$orgId/obligations",
+    permission: "ai_system.read",
+  },
   { label: "Scope & context", icon: Globe2, to: "/orgs/$orgId/scope" },
   { label: "Responsibilities", icon: Network, to: "/orgs/$orgId/responsibilities" },
   { label: "Policies & documents", icon: FileText, to: "/orgs/$orgId/documents" },
