@@ -1,19 +1,19 @@
-import { useState, type FormEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { CreateDatasetInput, UpdateDatasetInput, type LinkView } from "@openaims/core";
-import { datasetsApi, isApiError, type DatasetView } from "../../api";
+import { datasetsApi, type DatasetView } from "../../api";
 import { Checkbox, TextAreaField, TextField } from "../../components/form-controls";
 import { FormActions } from "../../components/form-actions";
 import { LinkPicker } from "../../components/link-picker";
-import { PageHeader } from "../../components/page-header";
 import { RecordFormAlerts } from "../../components/record-form-alerts";
-import { Alert, ErrorState, LoadingState } from "../../components/states";
-import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
-import { useCan } from "../session/use-me";
 import { DatasetBreadcrumb } from "./dataset-detail-page";
 import { useAfterDatasetWrite, useDataset } from "./queries";
 import { ComponentLinkAdder } from "../models/component-link-adder";
+import {
+  EditInventoryRecordPage,
+  NewInventoryRecordPage,
+  useInventorySave,
+} from "../models/inventory-record-form";
 
 const textKeys = [
   ["name", "Name"],
@@ -57,27 +57,17 @@ export function DatasetForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState<Values>(() => fromView(existing));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const after = useAfterDatasetWrite(orgId);
-  const save = useMutation({
-    mutationFn: (body: CreateDatasetInput | UpdateDatasetInput) =>
-      existing
-        ? datasetsApi.update(orgId, existing.id, body as UpdateDatasetInput)
-        : datasetsApi.create(orgId, body as CreateDatasetInput),
-    onSuccess: async (d) => {
-      await after(d);
-      onSaved(d);
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.issues.length > 0) setErrors(groupIssues(e.issues));
-    },
+  const { save, errors, submit } = useInventorySave({
+    existing,
+    create: (body: CreateDatasetInput) => datasetsApi.create(orgId, body),
+    update: (id, body: UpdateDatasetInput) => datasetsApi.update(orgId, id, body),
+    after: useAfterDatasetWrite(orgId),
+    onSaved,
   });
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (save.isPending) return;
-    const c = {
+  const onSubmit = submit(
+    () => ({
       ...Object.fromEntries(textKeys.map(([k]) => [k, values[k]])),
       provenance: values.provenance
         .split("\n")
@@ -86,20 +76,12 @@ export function DatasetForm({
       personalData: values.personalData || values.specialCategories,
       specialCategories: values.specialCategories,
       links: values.links.map(({ type, id }) => ({ type, id })),
-    };
-    const parsed = existing
-      ? UpdateDatasetInput.safeParse({ ...c, version: existing.version })
-      : CreateDatasetInput.safeParse(c);
-    if (!parsed.success) {
-      setErrors(groupIssues(issuesFromZod(parsed.error)));
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  };
+    }),
+    { create: CreateDatasetInput, update: UpdateDatasetInput },
+  );
   return (
     <form
-      onSubmit={submit}
+      onSubmit={onSubmit}
       noValidate
       className="max-w-3xl space-y-6"
       aria-label={existing ? "Edit dataset" : "Record dataset"}
@@ -174,38 +156,34 @@ const editRoute = getRouteApi("/orgs/$orgId/datasets/$datasetId/edit");
 export function DatasetNewPage() {
   const { orgId } = newRoute.useParams();
   const navigate = useNavigate();
-  const can = useCan(orgId);
   return (
-    <>
-      <DatasetBreadcrumb orgId={orgId} />
-      <PageHeader title="Record a dataset" />
-      {can("ai_system.update") ? (
-        <DatasetForm
-          orgId={orgId}
-          onSaved={(d) =>
-            void navigate({ to: "/orgs/$orgId/datasets/$datasetId", params: { orgId, datasetId: d.id } })
-          }
-          onCancel={() => void navigate({ to: "/orgs/$orgId/datasets", params: { orgId } })}
-        />
-      ) : (
-        <Alert>Your role does not allow recording datasets.</Alert>
-      )}
-    </>
+    <NewInventoryRecordPage
+      orgId={orgId}
+      breadcrumb={<DatasetBreadcrumb orgId={orgId} />}
+      title="Record a dataset"
+      refusal="Your role does not allow recording datasets."
+    >
+      <DatasetForm
+        orgId={orgId}
+        onSaved={(d) =>
+          void navigate({ to: "/orgs/$orgId/datasets/$datasetId", params: { orgId, datasetId: d.id } })
+        }
+        onCancel={() => void navigate({ to: "/orgs/$orgId/datasets", params: { orgId } })}
+      />
+    </NewInventoryRecordPage>
   );
 }
 
 export function DatasetEditPage() {
   const { orgId, datasetId } = editRoute.useParams();
   const navigate = useNavigate();
-  const query = useDataset(orgId, datasetId);
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const back = () => void navigate({ to: "/orgs/$orgId/datasets/$datasetId", params: { orgId, datasetId } });
   return (
-    <>
-      <DatasetBreadcrumb orgId={orgId} />
-      <PageHeader title={`Edit ${query.data.name}`} />
-      <DatasetForm orgId={orgId} existing={query.data} onSaved={back} onCancel={back} />
-    </>
+    <EditInventoryRecordPage
+      query={useDataset(orgId, datasetId)}
+      breadcrumb={() => <DatasetBreadcrumb orgId={orgId} />}
+    >
+      {(d) => <DatasetForm orgId={orgId} existing={d} onSaved={back} onCancel={back} />}
+    </EditInventoryRecordPage>
   );
 }

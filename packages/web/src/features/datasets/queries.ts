@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { datasetsApi, type DatasetListParams, type DatasetView } from "../../api";
 import { useArchiveToggle } from "../../lib/use-archive-toggle";
+import { useAfterInventoryWrite } from "../models/inventory-record-form";
 
 export const datasetKeys = {
   list: (orgId: string, params: DatasetListParams) => ["orgs", orgId, "datasets", "list", params] as const,
@@ -23,23 +24,7 @@ export function useDataset(orgId: string, id: string) {
 }
 
 /** After a write: dataset lists, system components (which show datasets) and the audit trail refetch. */
-export function useAfterDatasetWrite(orgId: string) {
-  const queryClient = useQueryClient();
-  return async (d?: DatasetView) => {
-    if (d) queryClient.setQueryData(datasetKeys.detail(orgId, d.id), d);
-    await queryClient.invalidateQueries({
-      predicate: (q) => {
-        const [a, b, c, kind] = q.queryKey;
-        return (
-          a === "orgs" &&
-          b === orgId &&
-          ((c === "datasets" && (!d || kind !== "detail")) || (c === "models" && kind === "components"))
-        );
-      },
-    });
-    await queryClient.invalidateQueries({ queryKey: ["orgs", orgId, "audit-events"] });
-  };
-}
+export const useAfterDatasetWrite = (orgId: string) => useAfterInventoryWrite<DatasetView>(orgId, "datasets");
 
 export function useDatasetArchiveToggle(orgId: string) {
   return useArchiveToggle(orgId, datasetsApi, useAfterDatasetWrite(orgId));

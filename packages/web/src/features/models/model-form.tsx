@@ -1,16 +1,12 @@
-import { useState, type FormEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { CreateAiModelInput, UpdateAiModelInput, type LinkView, type ModelCard } from "@openaims/core";
-import { isApiError, modelsApi, type AiModelView } from "../../api";
+import { modelsApi, type AiModelView } from "../../api";
 import { Checkbox, SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { FormActions } from "../../components/form-actions";
 import { LinkPicker } from "../../components/link-picker";
-import { PageHeader } from "../../components/page-header";
 import { RecordFormAlerts } from "../../components/record-form-alerts";
-import { Alert, ErrorState, LoadingState } from "../../components/states";
-import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
-import { useCan } from "../session/use-me";
+import { EditInventoryRecordPage, NewInventoryRecordPage, useInventorySave } from "./inventory-record-form";
 import { ModelBreadcrumb } from "./model-detail-page";
 import { useAfterModelWrite, useModel } from "./queries";
 
@@ -103,20 +99,12 @@ export function ModelForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState<Values>(() => fromView(existing));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const after = useAfterModelWrite(orgId);
-  const save = useMutation({
-    mutationFn: (body: CreateAiModelInput | UpdateAiModelInput) =>
-      existing
-        ? modelsApi.update(orgId, existing.id, body as UpdateAiModelInput)
-        : modelsApi.create(orgId, body as CreateAiModelInput),
-    onSuccess: async (m) => {
-      await after(m);
-      onSaved(m);
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.issues.length > 0) setErrors(groupIssues(e.issues));
-    },
+  const { save, errors, submit } = useInventorySave({
+    existing,
+    create: (body: CreateAiModelInput) => modelsApi.create(orgId, body),
+    update: (id, body: UpdateAiModelInput) => modelsApi.update(orgId, id, body),
+    after: useAfterModelWrite(orgId),
+    onSaved,
   });
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -127,23 +115,13 @@ export function ModelForm({
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
     errors: errors[errorKey],
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (save.isPending) return;
-    const c = candidate(values, existing);
-    const parsed = existing
-      ? UpdateAiModelInput.safeParse({ ...c, version: existing.version })
-      : CreateAiModelInput.safeParse(c);
-    if (!parsed.success) {
-      setErrors(groupIssues(issuesFromZod(parsed.error)));
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  };
+  const onSubmit = submit(() => candidate(values, existing), {
+    create: CreateAiModelInput,
+    update: UpdateAiModelInput,
+  });
   return (
     <form
-      onSubmit={submit}
+      onSubmit={onSubmit}
       noValidate
       className="max-w-3xl space-y-6"
       aria-label={existing ? "Edit model" : "Record model"}
@@ -218,38 +196,34 @@ const editRoute = getRouteApi("/orgs/$orgId/models/$modelId/edit");
 export function ModelNewPage() {
   const { orgId } = newRoute.useParams();
   const navigate = useNavigate();
-  const can = useCan(orgId);
   return (
-    <>
-      <ModelBreadcrumb orgId={orgId} />
-      <PageHeader title="Record an AI model" />
-      {can("ai_system.update") ? (
-        <ModelForm
-          orgId={orgId}
-          onSaved={(m) =>
-            void navigate({ to: "/orgs/$orgId/models/$modelId", params: { orgId, modelId: m.id } })
-          }
-          onCancel={() => void navigate({ to: "/orgs/$orgId/models", params: { orgId } })}
-        />
-      ) : (
-        <Alert>Your role does not allow recording models.</Alert>
-      )}
-    </>
+    <NewInventoryRecordPage
+      orgId={orgId}
+      breadcrumb={<ModelBreadcrumb orgId={orgId} />}
+      title="Record an AI model"
+      refusal="Your role does not allow recording models."
+    >
+      <ModelForm
+        orgId={orgId}
+        onSaved={(m) =>
+          void navigate({ to: "/orgs/$orgId/models/$modelId", params: { orgId, modelId: m.id } })
+        }
+        onCancel={() => void navigate({ to: "/orgs/$orgId/models", params: { orgId } })}
+      />
+    </NewInventoryRecordPage>
   );
 }
 
 export function ModelEditPage() {
   const { orgId, modelId } = editRoute.useParams();
   const navigate = useNavigate();
-  const query = useModel(orgId, modelId);
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const back = () => void navigate({ to: "/orgs/$orgId/models/$modelId", params: { orgId, modelId } });
   return (
-    <>
-      <ModelBreadcrumb orgId={orgId} current={{ id: modelId, name: query.data.name }} />
-      <PageHeader title={`Edit ${query.data.name}`} />
-      <ModelForm orgId={orgId} existing={query.data} onSaved={back} onCancel={back} />
-    </>
+    <EditInventoryRecordPage
+      query={useModel(orgId, modelId)}
+      breadcrumb={(m) => <ModelBreadcrumb orgId={orgId} current={{ id: modelId, name: m.name }} />}
+    >
+      {(m) => <ModelForm orgId={orgId} existing={m} onSaved={back} onCancel={back} />}
+    </EditInventoryRecordPage>
   );
 }

@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { modelsApi, type AiModelView, type ModelListParams } from "../../api";
 import { useArchiveToggle } from "../../lib/use-archive-toggle";
+import { useAfterInventoryWrite } from "./inventory-record-form";
 
 export const modelKeys = {
   all: (orgId: string) => ["orgs", orgId, "models"] as const,
@@ -31,20 +32,8 @@ export function useSystemComponents(orgId: string, systemId: string) {
   });
 }
 
-/** After a write: every model query (lists, details, system components) and the audit trail refetch. */
-export function useAfterModelWrite(orgId: string) {
-  const queryClient = useQueryClient();
-  return async (model?: AiModelView) => {
-    if (model) queryClient.setQueryData(modelKeys.detail(orgId, model.id), model);
-    await queryClient.invalidateQueries({
-      predicate: (q) => {
-        const [a, b, c, kind] = q.queryKey;
-        return a === "orgs" && b === orgId && c === "models" && (!model || kind !== "detail");
-      },
-    });
-    await queryClient.invalidateQueries({ queryKey: ["orgs", orgId, "audit-events"] });
-  };
-}
+/** After a write: every model query (lists, system components) but the fresh detail, and the audit trail. */
+export const useAfterModelWrite = (orgId: string) => useAfterInventoryWrite<AiModelView>(orgId, "models");
 
 export function useModelArchiveToggle(orgId: string) {
   return useArchiveToggle(orgId, modelsApi, useAfterModelWrite(orgId));

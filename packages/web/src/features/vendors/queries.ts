@@ -1,6 +1,7 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { vendorsApi, type VendorListParams, type VendorView } from "../../api";
 import { useArchiveToggle } from "../../lib/use-archive-toggle";
+import { useAfterInventoryWrite } from "../models/inventory-record-form";
 
 export const vendorKeys = {
   list: (orgId: string, params: VendorListParams) => ["orgs", orgId, "vendors", "list", params] as const,
@@ -26,27 +27,8 @@ export function useModelVendors(orgId: string, modelId: string) {
   });
 }
 
-/**
- * After a write: vendor queries (lists, questionnaire, history), the system components (vendors raise attention
- * there) and the audit trail refetch.
- */
-export function useAfterVendorWrite(orgId: string) {
-  const queryClient = useQueryClient();
-  return async (v?: VendorView) => {
-    if (v) queryClient.setQueryData(vendorKeys.detail(orgId, v.id), v);
-    await queryClient.invalidateQueries({
-      predicate: (q) => {
-        const [a, b, c, kind] = q.queryKey;
-        return (
-          a === "orgs" &&
-          b === orgId &&
-          ((c === "vendors" && (!v || kind !== "detail")) || (c === "models" && kind === "components"))
-        );
-      },
-    });
-    await queryClient.invalidateQueries({ queryKey: ["orgs", orgId, "audit-events"] });
-  };
-}
+/** After a write: vendor queries (lists, questionnaire, history), the system components and the audit trail. */
+export const useAfterVendorWrite = (orgId: string) => useAfterInventoryWrite<VendorView>(orgId, "vendors");
 
 export function useVendorArchiveToggle(orgId: string) {
   return useArchiveToggle(orgId, vendorsApi, useAfterVendorWrite(orgId));

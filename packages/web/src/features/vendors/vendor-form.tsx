@@ -1,5 +1,4 @@
-import { useState, type FormEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Plus, Trash2 } from "lucide-react";
 import {
@@ -10,17 +9,18 @@ import {
   type LinkView,
   type VendorResponsibility,
 } from "@openaims/core";
-import { isApiError, vendorsApi, type VendorView } from "../../api";
+import { vendorsApi, type VendorView } from "../../api";
 import { Button } from "../../components/button";
 import { FieldErrorList, SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { FormActions } from "../../components/form-actions";
 import { LinkPicker } from "../../components/link-picker";
-import { PageHeader } from "../../components/page-header";
 import { RecordFormAlerts } from "../../components/record-form-alerts";
-import { Alert, ErrorState, LoadingState } from "../../components/states";
-import { groupIssues, issuesFromZod, type FieldErrors } from "../../lib/field-errors";
 import { ComponentLinkAdder } from "../models/component-link-adder";
-import { useCan } from "../session/use-me";
+import {
+  EditInventoryRecordPage,
+  NewInventoryRecordPage,
+  useInventorySave,
+} from "../models/inventory-record-form";
 import { useAfterVendorWrite, useVendor } from "./queries";
 import { VendorBreadcrumb } from "./vendor-pages";
 
@@ -122,45 +122,27 @@ export function VendorForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState<Values>(() => fromView(existing));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const after = useAfterVendorWrite(orgId);
-  const save = useMutation({
-    mutationFn: (body: CreateVendorInput | UpdateVendorInput) =>
-      existing
-        ? vendorsApi.update(orgId, existing.id, body as UpdateVendorInput)
-        : vendorsApi.create(orgId, body as CreateVendorInput),
-    onSuccess: async (v) => {
-      await after(v);
-      onSaved(v);
-    },
-    onError: (e) => {
-      if (isApiError(e) && e.issues.length > 0) setErrors(groupIssues(e.issues));
-    },
+  const { save, errors, submit } = useInventorySave({
+    existing,
+    create: (body: CreateVendorInput) => vendorsApi.create(orgId, body),
+    update: (id, body: UpdateVendorInput) => vendorsApi.update(orgId, id, body),
+    after: useAfterVendorWrite(orgId),
+    onSaved,
   });
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (save.isPending) return;
-    const orNull = (s: string) => (s === "" ? null : s);
-    const c = {
+  const orNull = (s: string) => (s === "" ? null : s);
+  const onSubmit = submit(
+    () => ({
       ...values,
       contractStart: orNull(values.contractStart),
       contractEnd: orNull(values.contractEnd),
       reviewDate: orNull(values.reviewDate),
       riskRating: orNull(values.riskRating),
       links: values.links.map(({ type, id }) => ({ type, id })),
-    };
-    const parsed = existing
-      ? UpdateVendorInput.safeParse({ ...c, version: existing.version })
-      : CreateVendorInput.safeParse(c);
-    if (!parsed.success) {
-      setErrors(groupIssues(issuesFromZod(parsed.error)));
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data as CreateVendorInput);
-  };
+    }),
+    { create: CreateVendorInput, update: UpdateVendorInput },
+  );
   const text = (k: "name" | "contact" | "contractReference", label: string, extra = {}) => (
     <TextField
       label={label}
@@ -195,7 +177,7 @@ export function VendorForm({
   );
   return (
     <form
-      onSubmit={submit}
+      onSubmit={onSubmit}
       noValidate
       className="max-w-3xl space-y-6"
       aria-label={existing ? "Edit vendor" : "Record vendor"}
@@ -259,38 +241,34 @@ const editRoute = getRouteApi("/orgs/$orgId/vendors/$vendorId/edit");
 export function VendorNewPage() {
   const { orgId } = newRoute.useParams();
   const navigate = useNavigate();
-  const can = useCan(orgId);
   return (
-    <>
-      <VendorBreadcrumb orgId={orgId} />
-      <PageHeader title="Record a vendor" />
-      {can("ai_system.update") ? (
-        <VendorForm
-          orgId={orgId}
-          onSaved={(v) =>
-            void navigate({ to: "/orgs/$orgId/vendors/$vendorId", params: { orgId, vendorId: v.id } })
-          }
-          onCancel={() => void navigate({ to: "/orgs/$orgId/vendors", params: { orgId } })}
-        />
-      ) : (
-        <Alert>Your role does not allow recording vendors.</Alert>
-      )}
-    </>
+    <NewInventoryRecordPage
+      orgId={orgId}
+      breadcrumb={<VendorBreadcrumb orgId={orgId} />}
+      title="Record a vendor"
+      refusal="Your role does not allow recording vendors."
+    >
+      <VendorForm
+        orgId={orgId}
+        onSaved={(v) =>
+          void navigate({ to: "/orgs/$orgId/vendors/$vendorId", params: { orgId, vendorId: v.id } })
+        }
+        onCancel={() => void navigate({ to: "/orgs/$orgId/vendors", params: { orgId } })}
+      />
+    </NewInventoryRecordPage>
   );
 }
 
 export function VendorEditPage() {
   const { orgId, vendorId } = editRoute.useParams();
   const navigate = useNavigate();
-  const query = useVendor(orgId, vendorId);
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const back = () => void navigate({ to: "/orgs/$orgId/vendors/$vendorId", params: { orgId, vendorId } });
   return (
-    <>
-      <VendorBreadcrumb orgId={orgId} />
-      <PageHeader title={`Edit ${query.data.name}`} />
-      <VendorForm orgId={orgId} existing={query.data} onSaved={back} onCancel={back} />
-    </>
+    <EditInventoryRecordPage
+      query={useVendor(orgId, vendorId)}
+      breadcrumb={() => <VendorBreadcrumb orgId={orgId} />}
+    >
+      {(v) => <VendorForm orgId={orgId} existing={v} onSaved={back} onCancel={back} />}
+    </EditInventoryRecordPage>
   );
 }
