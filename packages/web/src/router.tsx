@@ -115,8 +115,11 @@ const aiSystemDetailRoute = createRoute({
   path: "ai-systems/$systemId",
   validateSearch: (
     s: Record<string, unknown>,
-  ): { tab?: "overview" | "history" | "measurements" | "classification" } => ({
-    tab: s.tab === "history" || s.tab === "measurements" || s.tab === "classification" ? s.tab : undefined,
+  ): { tab?: "overview" | "history" | "measurements" | "classification" | "impact" } => ({
+    tab:
+      s.tab === "history" || s.tab === "measurements" || s.tab === "classification" || s.tab === "impact"
+        ? s.tab
+        : undefined,
   }),
   component: lazyRouteComponent(
     () => import("./features/ai-systems/ai-system-detail-page"),

@@ -76,7 +76,10 @@ export function AiSystemDetailPage() {
           void navigate({
             to: "/orgs/$orgId/ai-systems/$systemId",
             params: { orgId, systemId },
-            search: v === "history" || v === "measurements" || v === "classification" ? { tab: v } : {},
+            search:
+              v === "history" || v === "measurements" || v === "classification" || v === "impact"
+                ? { tab: v }
+                : {},
             replace: true,
           })
         }
