@@ -43,6 +43,10 @@ for (const backend of testBackends()) {
 
     it("serves the template, saves a draft with optimistic version, completes it immutably and keeps history", async () => {
       const { org, owner, orgBase, q } = await setup();
+      const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/vendors/{id}/questionnaire"].put);
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/vendors/{id}/questionnaire/complete"].post);
+      assert.ok(doc.paths["/api/v1/orgs/{orgId}/vendor-questionnaire"].get);
       const tpl = await owner.get(`${orgBase}/vendor-questionnaire`);
       assert.equal(tpl.statusCode, 200, tpl.body);
       assert.equal(tpl.json().version, aiSupplierQuestionnaire.version);
