@@ -8,6 +8,7 @@ import { lifecycleLabel } from "../ai-systems/ai-system-fields";
 import { aiSystemKeys } from "../ai-systems/queries";
 import { useCan, useMembership } from "../session/use-me";
 import { MyTasksCard } from "../tasks/my-tasks-card";
+import { IncidentCountdownCard } from "./incident-countdown-card";
 import { ReadinessOverview } from "./readiness-overview";
 
 const route = getRouteApi("/orgs/$orgId/");
@@ -40,8 +41,9 @@ export function DashboardPage() {
       {can("aims.read") && (
         <>
           <ReadinessOverview orgId={orgId} />
-          <div className="mb-10">
+          <div className="mb-10 grid gap-4 lg:grid-cols-2">
             <MyTasksCard orgId={orgId} />
+            <IncidentCountdownCard orgId={orgId} />
           </div>
         </>
       )}
