@@ -97,11 +97,22 @@ async function seedOrg(db: Executor, orgId: string, userId: string) {
     observedAt: new Date("2026-05-01T00:00:00Z"),
     source: "manual",
   });
-  await db.insert(tables.aiSystems).values([
-    { orgId, name: "Scoring", purpose: "Rank applications" },
-    { orgId, name: "Chatbot", purpose: "  " },
-    { orgId, name: "Retired", purpose: "", archivedAt: new Date() },
-  ]);
+  const [scoring, chatbot, , sunset, planner] = await db
+    .insert(tables.aiSystems)
+    .values([
+      { orgId, name: "Scoring", purpose: "Rank applications" },
+      { orgId, name: "Chatbot", purpose: "  " },
+      { orgId, name: "Retired", purpose: "", archivedAt: new Date() },
+      { orgId, name: "Sunset", purpose: "Old", lifecycleStage: "retired" },
+      { orgId, name: "Planner", purpose: "Plan shifts" },
+    ])
+    .returning();
+  await seedImpactAssessments(db, orgId, {
+    scoring: scoring!.id,
+    chatbot: chatbot!.id,
+    sunset: sunset!.id,
+    planner: planner!.id,
+  });
   const [ac, own] = await db
     .insert(tables.appliedControls)
     .values([
@@ -256,6 +267,53 @@ async function seedOrg(db: Executor, orgId: string, userId: string) {
   return { policyId: policy!.id, draftId: draft!.id, ownId: own!.id };
 }
 
+/**
+ * In scope: Scoring (approved, review overdue; its newest classification no longer needs a FRIA), Chatbot
+ * (approved standard assessment, but its newest classification needs a FRIA and its approved FRIA is archived)
+ * and Planner (a draft only). Sunset is retired: its overdue approved assessment and FRIA need do not count.
+ */
+async function seedImpactAssessments(db: Executor, orgId: string, s: Record<string, string>) {
+  const ia = (aiSystemId: string, over: Partial<typeof tables.impactAssessments.$inferInsert> = {}) => ({
+    orgId,
+    aiSystemId,
+    title: "IA",
+    templateId: "impact-standard-v1",
+    content: {},
+    ...over,
+  });
+  const approved = { status: "approved", approvedVersion: 1 };
+  await db.insert(tables.impactAssessments).values([
+    ia(s.scoring!, { ...approved, nextReviewDate: "2026-06-14" }),
+    ia(s.chatbot!, { ...approved, nextReviewDate: TODAY }),
+    ia(s.chatbot!, {
+      ...approved,
+      variant: "fria",
+      templateId: "impact-fria-v1",
+      status: "archived",
+      archivedAt: new Date(),
+    }),
+    ia(s.planner!),
+    ia(s.sunset!, { ...approved, nextReviewDate: "2026-01-01" }),
+  ]);
+  const classification = (aiSystemId: string, number: number, friaRequired: boolean) => ({
+    orgId,
+    aiSystemId,
+    number,
+    answers: {},
+    result: { friaRequired },
+    ruleDataId: "test",
+  });
+  await db
+    .insert(tables.aiSystemClassifications)
+    .values([
+      classification(s.scoring!, 1, true),
+      classification(s.scoring!, 2, false),
+      classification(s.chatbot!, 1, false),
+      classification(s.chatbot!, 2, true),
+      classification(s.sunset!, 1, true),
+    ]);
+}
+
 for (const backend of testBackends()) {
   describe(`loadReadinessFacts on ${backend}`, () => {
     let database: Database;
@@ -280,7 +338,7 @@ for (const backend of testBackends()) {
       assert.equal(c.calls(), 4);
       assert.deepEqual(facts.documents, []);
       assert.ok(Object.values(facts.counts).every((n) => n === 0));
-      assert.equal(Object.keys(facts.counts).length, 20);
+      assert.equal(Object.keys(facts.counts).length, 26);
       assert.deepEqual(facts.scope, { approved: null });
       assert.deepEqual(facts.soa, { approved: null, entries: [] });
       assert.deepEqual(facts.evidence, {});
@@ -307,11 +365,17 @@ for (const backend of testBackends()) {
         objectives_with_progress: 1,
         applied_controls: 2,
         applied_controls_implemented: 1,
-        ai_systems: 2,
+        ai_systems: 4,
         ai_systems_without_purpose: 1,
         members_active: 0,
         members_without_ai_literacy: 0,
         training_topics_ai_literacy: 0,
+        ai_systems_in_scope: 3,
+        ai_systems_without_impact_assessment: 1,
+        impact_assessments_approved: 2,
+        impact_assessments_review_overdue: 1,
+        ai_systems_fria_required: 1,
+        ai_systems_without_fria: 1,
       });
       assert.deepEqual(facts.scope, { approved: { version: 2, approvedOn: "2026-02-03" } });
     });
@@ -392,6 +456,15 @@ for (const backend of testBackends()) {
         n("A.6.2.4").missing.map((m) => m.text),
         ["no applicability decision in the SoA"],
       );
+      assert.deepEqual(
+        n("8.4").missing.map((m) => m.text),
+        [
+          "1 of 3 AI systems in scope have no approved impact assessment",
+          "1 of 2 approved impact assessments are past their review date",
+          "1 of 1 AI systems that require a FRIA have no approved FRIA",
+        ],
+      );
+      assert.equal(n("8.4").status, "partial");
       assert.equal(view.signals.evidenceStale, 1);
       assert.equal(view.signals.evidenceTotal, 4);
     });

@@ -54,6 +54,19 @@ async function loadDocuments(db: Executor, orgId: string, frameworkId: string): 
   }));
 }
 
+/** An AI system in scope: in the register, not archived, not retired (`s` is `ai_systems`). */
+const inScope = sql.raw(`s.archived_at is null and s.lifecycle_stage <> 'retired'`);
+/** An impact assessment of system `s` that is not archived and has an approved version in force. */
+const approvedOf = (variant?: "fria") =>
+  sql`exists (select 1 from impact_assessments a where a.org_id = s.org_id and a.ai_system_id = s.id
+    and a.archived_at is null and a.approved_version is not null${variant ? sql` and a.variant = ${variant}` : sql``})`;
+/** The newest stored EU AI Act classification of system `s` requires a FRIA. */
+const friaRequired = sql`coalesce((select (c.result ->> 'friaRequired')::boolean from ai_system_classifications c
+    where c.org_id = s.org_id and c.ai_system_id = s.id order by c.number desc limit 1), false)`;
+const approvedAssessments = (orgId: string) => sql`select count(*) from impact_assessments a
+    join ai_systems s on s.org_id = a.org_id and s.id = a.ai_system_id
+    where a.org_id = ${orgId} and a.archived_at is null and a.approved_version is not null and ${inScope}`;
+
 /** Each named count of core `recordCounts`, as one scalar subquery. */
 const countSql = (orgId: string, today: string): Record<RecordCountKey, ReturnType<typeof sql>> => ({
   context_issues: sql`select count(*) from context_issues where org_id = ${orgId} and archived_at is null`,
@@ -85,6 +98,15 @@ const countSql = (orgId: string, today: string): Record<RecordCountKey, ReturnTy
         and coalesce(r.expires_on, (r.completed_on + make_interval(months => t.validity_months))::date,
           'infinity'::date) >= ${today}::date)`,
   training_topics_ai_literacy: sql`select count(*) from training_topics where org_id = ${orgId} and archived_at is null and ai_literacy`,
+  ai_systems_in_scope: sql`select count(*) from ai_systems s where s.org_id = ${orgId} and ${inScope}`,
+  ai_systems_without_impact_assessment: sql`select count(*) from ai_systems s where s.org_id = ${orgId} and ${inScope}
+    and not ${approvedOf()}`,
+  impact_assessments_approved: approvedAssessments(orgId),
+  impact_assessments_review_overdue: sql`${approvedAssessments(orgId)} and a.next_review_date < ${today}::date`,
+  ai_systems_fria_required: sql`select count(*) from ai_systems s where s.org_id = ${orgId} and ${inScope}
+    and ${friaRequired}`,
+  ai_systems_without_fria: sql`select count(*) from ai_systems s where s.org_id = ${orgId} and ${inScope}
+    and ${friaRequired} and not ${approvedOf("fria")}`,
 });
 
 async function loadCounts(db: Executor, orgId: string, today: string) {

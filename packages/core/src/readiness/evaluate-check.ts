@@ -239,6 +239,32 @@ function noRecords(c: Extract<ReadinessCheck, { check: "no_records" }>, x: Check
   return outcome("missing", [], [gap(`${n} ${c.label}`, area)]);
 }
 
+const fill = (text: string, n: number, of: number) =>
+  text.replaceAll("{n}", String(n)).replaceAll("{of}", String(of));
+
+function coverage(c: Extract<ReadinessCheck, { check: "coverage" }>, x: CheckContext): CheckOutcome {
+  const { area, meaning } = recordCounts[c.lacking];
+  const n = x.facts.counts[c.lacking];
+  const base = x.facts.counts[c.of];
+  if (n === undefined || base === undefined)
+    return outcome("missing", [], [gap(`${meaning} are not recorded in OpenAIMS yet`, area)]);
+  if (base === 0) {
+    if (c.whenNone && (x.facts.counts[c.whenNone.given] ?? 0) > 0)
+      return outcome("satisfied", [c.whenNone.satisfied]);
+    // Vacuous: one message per rule — the rule's first coverage check (or a records check on the same base)
+    // names what is missing, e.g. "no AI systems in scope", and later coverage checks stay quiet.
+    const first = x.siblings.find(
+      (s) =>
+        (s.check === "coverage" && s.whenNone === undefined) || (s.check === "records" && s.count === c.of),
+    );
+    const named = first !== undefined && first !== c;
+    const baseOf = recordCounts[c.of];
+    return outcome("missing", [], named ? [] : [gap(`no ${baseOf.meaning} recorded`, baseOf.area)]);
+  }
+  if (n === 0) return outcome("satisfied", [fill(c.satisfied, n, base)]);
+  return outcome(n < base ? "partial" : "missing", [], [gap(fill(c.gap, n, base), area)]);
+}
+
 function evidenceLinked(c: Extract<ReadinessCheck, { check: "evidence_linked" }>, x: CheckContext) {
   const node = c.node ?? x.nodeId;
   const min = c.min ?? 1;
@@ -272,6 +298,8 @@ export function evaluateCheck(check: ReadinessCheck, x: CheckContext): CheckOutc
       return records(check, x);
     case "no_records":
       return noRecords(check, x);
+    case "coverage":
+      return coverage(check, x);
     case "evidence_linked":
       return evidenceLinked(check, x);
   }

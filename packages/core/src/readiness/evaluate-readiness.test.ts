@@ -6,6 +6,7 @@ import { emptyReadinessFacts, type ReadinessFacts } from "./facts";
 import { iso42001ReadinessRules as rules } from "./iso-iec-42001-2023-rules";
 import type { ReadinessCheck } from "./rules";
 import { completeFacts, doc, entry, TODAY } from "./readiness-fixtures";
+import { friaDone, impactAssessed, impactAssessmentsReviewed } from "./iso-iec-42001-2023-checks";
 
 const run = (facts: ReadinessFacts, today = TODAY) => evaluateReadiness(rules, facts, today);
 const node = (facts: ReadinessFacts, id: string, today = TODAY) => {
@@ -284,6 +285,98 @@ describe("each check kind", () => {
       siblings: [sibling, c],
     });
     assert.deepEqual([quiet.state, quiet.missing], ["missing", []]);
+  });
+
+  it("coverage: satisfied when none lacks, partial while some are covered, missing when none is", () => {
+    const counts = (ai_systems_in_scope: number, ai_systems_without_impact_assessment: number) => ({
+      ...emptyReadinessFacts(),
+      counts: { ai_systems_in_scope, ai_systems_without_impact_assessment },
+    });
+    const ok = check(impactAssessed, counts(5, 0));
+    assert.deepEqual(
+      [ok.state, ok.satisfied],
+      ["satisfied", ["all 5 AI systems in scope have an approved impact assessment"]],
+    );
+    const some = check(impactAssessed, counts(5, 3));
+    assert.deepEqual(
+      [some.state, some.missing],
+      [
+        "partial",
+        [
+          {
+            text: "3 of 5 AI systems in scope have no approved impact assessment",
+            area: "impact_assessments",
+          },
+        ],
+      ],
+    );
+    assert.equal(check(impactAssessed, counts(5, 5)).state, "missing");
+    const none = check(impactAssessed, counts(0, 0));
+    assert.deepEqual(
+      [none.state, none.missing.map((m) => [m.text, m.area])],
+      [
+        "missing",
+        [["no AI systems in scope (in the register, not archived and not retired) recorded", "ai_systems"]],
+      ],
+    );
+    assert.equal(check(impactAssessed, emptyReadinessFacts()).state, "missing");
+  });
+
+  it("coverage: whenNone satisfies with nothing to cover; a later vacuous check of a rule stays quiet", () => {
+    const fria = (required: number, without: number) => ({
+      ...emptyReadinessFacts(),
+      counts: { ai_systems_fria_required: required, ai_systems_without_fria: without },
+    });
+    assert.equal(check(friaDone, fria(0, 0)).state, "missing"); // no AI system in scope: no answer either
+    const noneNeeded = check(friaDone, {
+      ...fria(0, 0),
+      counts: { ...fria(0, 0).counts, ai_systems_in_scope: 2 },
+    });
+    assert.deepEqual(noneNeeded.satisfied, [
+      "no AI system in scope requires a FRIA (per its newest EU AI Act classification)",
+    ]);
+    assert.deepEqual(
+      check(friaDone, fria(2, 1)).missing[0]!.text,
+      "1 of 2 AI systems that require a FRIA have no approved FRIA",
+    );
+    const facts = {
+      ...emptyReadinessFacts(),
+      counts: {
+        ai_systems_in_scope: 4,
+        ai_systems_without_impact_assessment: 4,
+        impact_assessments_approved: 0,
+        impact_assessments_review_overdue: 0,
+      },
+    };
+    const reviewed = evaluateCheck(impactAssessmentsReviewed, {
+      facts,
+      today: TODAY,
+      nodeId: "8.4",
+      controlIds: [],
+      siblings: [impactAssessed, impactAssessmentsReviewed],
+    });
+    assert.deepEqual([reviewed.state, reviewed.missing], ["missing", []]);
+  });
+
+  it("8.4 and A.5.3 explain which AI systems lack an approved or a current impact assessment", () => {
+    const facts = completeFacts();
+    facts.counts.ai_systems_in_scope = 5;
+    facts.counts.ai_systems_without_impact_assessment = 3;
+    facts.counts.impact_assessments_approved = 2;
+    facts.counts.impact_assessments_review_overdue = 1;
+    facts.counts.ai_systems_fria_required = 1;
+    facts.counts.ai_systems_without_fria = 1;
+    const n84 = node(facts, "8.4");
+    assert.equal(n84.status, "partial");
+    assert.deepEqual(texts(n84), [
+      "3 of 5 AI systems in scope have no approved impact assessment",
+      "1 of 2 approved impact assessments are past their review date",
+      "1 of 1 AI systems that require a FRIA have no approved FRIA",
+    ]);
+    assert.equal(n84.score, (0.5 + 0.5 + 0) / 3);
+    assert.deepEqual(texts(node(facts, "A.5.5")), [
+      "3 of 5 AI systems in scope have no approved impact assessment",
+    ]);
   });
 
   it("evidence_linked: satisfied with current items, partial when only expired or too few, missing with none", () => {

@@ -122,3 +122,45 @@ export const soaImplemented: ReadinessCheck = {
   check: "soa_implemented",
   explanation: "Every control marked applicable in the SoA has the implementation status implemented.",
 };
+
+/** Every AI system in scope has an impact assessment whose approved version is in force. */
+export const impactAssessed: ReadinessCheck = {
+  check: "coverage",
+  of: "ai_systems_in_scope",
+  lacking: "ai_systems_without_impact_assessment",
+  gap: "{n} of {of} AI systems in scope have no approved impact assessment",
+  satisfied: "all {of} AI systems in scope have an approved impact assessment",
+  explanation:
+    "Every AI system in scope (in the register, not archived and not retired) has an impact assessment with an " +
+    "approved version in force — signed off by someone other than its authors. A revision being drafted keeps " +
+    "the earlier approval in force; an archived assessment does not count.",
+};
+
+/** No approved impact assessment is past its next review date. */
+export const impactAssessmentsReviewed: ReadinessCheck = {
+  check: "coverage",
+  of: "impact_assessments_approved",
+  lacking: "impact_assessments_review_overdue",
+  gap: "{n} of {of} approved impact assessments are past their review date",
+  satisfied: "all {of} approved impact assessments are within their review dates",
+  explanation:
+    "Impact assessments are kept current: no approved assessment of an AI system in scope is past its next " +
+    "review date (set at approval from the review interval, renewed by approving a revision or marking it reviewed).",
+};
+
+/** Every AI system in scope whose classification requires a FRIA has an approved FRIA. */
+export const friaDone: ReadinessCheck = {
+  check: "coverage",
+  of: "ai_systems_fria_required",
+  lacking: "ai_systems_without_fria",
+  gap: "{n} of {of} AI systems that require a FRIA have no approved FRIA",
+  satisfied: "all {of} AI systems that require a FRIA have an approved FRIA",
+  whenNone: {
+    satisfied: "no AI system in scope requires a FRIA (per its newest EU AI Act classification)",
+    given: "ai_systems_in_scope",
+  },
+  explanation:
+    "Where the newest EU AI Act classification of an AI system in scope says a fundamental rights impact " +
+    "assessment is required (Art. 27), an impact assessment of the FRIA variant is approved. Met when AI systems " +
+    "are in scope and none requires one.",
+};

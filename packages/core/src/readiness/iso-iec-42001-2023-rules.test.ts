@@ -39,6 +39,7 @@ describe("ISO/IEC 42001 readiness rules", () => {
     for (const rule of rules)
       for (const c of rule.checks) {
         if (c.check === "records" || c.check === "no_records") assert.ok(c.count in recordCounts, c.count);
+        if (c.check === "coverage") for (const k of [c.of, c.lacking]) assert.ok(k in recordCounts, k);
         if (c.check === "published_document" && c.document.templateKey)
           assert.ok(documentTemplateKeys.includes(c.document.templateKey), c.document.templateKey);
         if (c.check === "evidence_linked" && c.node)
@@ -49,8 +50,21 @@ describe("ISO/IEC 42001 readiness rules", () => {
       }
   });
 
+  it("checks impact assessment records for 6.1.4, 8.4 and A.5.2–A.5.5, and no longer defers them", () => {
+    for (const id of ["6.1.4", "8.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"]) {
+      const rule = rules.find((r) => r.nodeId === id)!;
+      assert.ok(
+        rule.checks.some(
+          (c) => c.check === "coverage" && c.lacking === "ai_systems_without_impact_assessment",
+        ),
+        id,
+      );
+      assert.equal(rule.later, undefined, id);
+    }
+  });
+
   it("says what a later release will check where OpenAIMS has no records of that kind yet", () => {
-    for (const id of ["6.1.2", "6.1.4", "8.2", "8.4", "9.2.1", "9.3.1", "10.2"]) {
+    for (const id of ["6.1.2", "8.2", "9.2.1", "9.3.1", "10.2"]) {
       const rule = rules.find((r) => r.nodeId === id)!;
       assert.match(rule.later ?? "", /later release/, id);
     }

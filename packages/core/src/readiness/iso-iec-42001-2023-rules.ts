@@ -7,6 +7,9 @@ import {
   auditProcedure,
   documentLinkedTo,
   evidenceFor,
+  friaDone,
+  impactAssessed,
+  impactAssessmentsReviewed,
   impactProcedure,
   incidentProcedure,
   riskProcedure,
@@ -16,7 +19,7 @@ import {
 
 /**
  * Readiness rules for ISO/IEC 42001:2023: one rule per clause requirement (32) and per Annex A control (38).
- * Where OpenAIMS does not hold the records yet (risks, impact assessments, audits, management reviews,
+ * Where OpenAIMS does not hold the records yet (risks, audits, management reviews,
  * nonconformities), a rule asks for what exists now — a published procedure and linked evidence — and `later`
  * says honestly what a later release will check in addition.
  */
@@ -169,8 +172,7 @@ const clauses: ReadinessRule[] = [
   { nodeId: "6.1.3", checks: [approvedSoaComplete] },
   {
     nodeId: "6.1.4",
-    checks: [impactProcedure, evidenceFor("completed AI system impact assessments")],
-    later: "A later release will check impact assessment records per AI system in scope.",
+    checks: [impactProcedure, impactAssessed],
   },
   {
     nodeId: "6.2",
@@ -288,8 +290,7 @@ const clauses: ReadinessRule[] = [
   { nodeId: "8.3", checks: [soaImplemented, evidenceFor("records of risk treatment carried out")] },
   {
     nodeId: "8.4",
-    checks: [impactProcedure, evidenceFor("impact assessments performed at planned intervals or on change")],
-    later: "A later release will check that impact assessments per AI system are current.",
+    checks: [impactAssessed, impactAssessmentsReviewed, friaDone],
   },
   {
     nodeId: "9.1",
@@ -354,7 +355,10 @@ const extra: Record<string, ReadinessRule["checks"]> = {
         "Roles are allocated: every activity in the RACI matrix has exactly one accountable party.",
     },
   ],
-  "A.5.2": [impactProcedure],
+  "A.5.2": [impactProcedure, impactAssessed],
+  "A.5.3": [impactAssessed, impactAssessmentsReviewed],
+  "A.5.4": [impactAssessed, friaDone],
+  "A.5.5": [impactAssessed],
   "A.8.4": [incidentProcedure],
   "A.9.4": [
     {
@@ -368,9 +372,6 @@ const extra: Record<string, ReadinessRule["checks"]> = {
 };
 
 const laterAnnex: Record<string, string> = {
-  "A.5.3": "A later release will check impact assessment records per AI system.",
-  "A.5.4": "A later release will check impact assessment records per AI system.",
-  "A.5.5": "A later release will check impact assessment records per AI system.",
   "A.8.4": "A later release will check incident records and their communication.",
   "A.10.3": "A later release will check the supplier register.",
 };

@@ -43,6 +43,9 @@ export function completeFacts(): ReadinessFacts {
     "objectives_incomplete",
     "ai_systems_without_purpose",
     "members_without_ai_literacy",
+    "ai_systems_without_impact_assessment",
+    "impact_assessments_review_overdue",
+    "ai_systems_without_fria",
   ] as const)
     counts[k] = 0;
   const documents: DocumentFact[] = documentTemplates.map((t) =>

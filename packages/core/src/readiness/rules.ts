@@ -18,6 +18,7 @@ export const readinessAreas = [
   "objectives",
   "ai_systems",
   "training",
+  "impact_assessments",
 ] as const;
 export type ReadinessArea = (typeof readinessAreas)[number];
 
@@ -70,6 +71,30 @@ export const recordCounts = {
     meaning: "active members without a current AI-literacy training (a live topic marked AI literacy)",
   },
   training_topics_ai_literacy: { area: "training", meaning: "AI-literacy topics in the training catalogue" },
+  ai_systems_in_scope: {
+    area: "ai_systems",
+    meaning: "AI systems in scope (in the register, not archived and not retired)",
+  },
+  ai_systems_without_impact_assessment: {
+    area: "impact_assessments",
+    meaning: "AI systems in scope without an approved impact assessment (archived assessments do not count)",
+  },
+  impact_assessments_approved: {
+    area: "impact_assessments",
+    meaning: "impact assessments of AI systems in scope with an approved version in force (not archived)",
+  },
+  impact_assessments_review_overdue: {
+    area: "impact_assessments",
+    meaning: "approved impact assessments of AI systems in scope whose next review date has passed",
+  },
+  ai_systems_fria_required: {
+    area: "ai_systems",
+    meaning: "AI systems in scope whose newest EU AI Act classification requires a FRIA",
+  },
+  ai_systems_without_fria: {
+    area: "impact_assessments",
+    meaning: "AI systems in scope that require a FRIA and have no approved FRIA-variant impact assessment",
+  },
 } as const satisfies Record<string, { area: ReadinessArea; meaning: string }>;
 export type RecordCountKey = keyof typeof recordCounts;
 
@@ -141,6 +166,23 @@ export type ReadinessCheck = CheckBase &
         count: RecordCountKey;
         of: RecordCountKey;
         label: string;
+      }
+    | {
+        /**
+         * Every record counted by `of` is covered: `lacking` counts those that are not (e.g. AI systems in scope
+         * without an approved impact assessment). Satisfied at 0, partial while some are covered, missing when
+         * none is. With nothing counted by `of`, `whenNone` (if given) satisfies the check — "no AI system needs
+         * a FRIA" — as long as something is counted by `whenNone.given` (no AI system at all is no answer);
+         * otherwise it is missing.
+         */
+        check: "coverage";
+        of: RecordCountKey;
+        lacking: RecordCountKey;
+        /** the gap, with `{n}` and `{of}` filled in: "{n} of {of} AI systems in scope have no approved …" */
+        gap: string;
+        /** what is in place, with `{of}`: "all {of} AI systems in scope have an approved impact assessment" */
+        satisfied: string;
+        whenNone?: { satisfied: string; given: RecordCountKey };
       }
     | {
         /** At least `min` (default 1) current evidence items linked to `node` (default: the rule's node). */

@@ -16,6 +16,7 @@ export const readinessCheckKinds = [
   "soa_control_ready",
   "records",
   "no_records",
+  "coverage",
   "evidence_linked",
 ] as const;
 

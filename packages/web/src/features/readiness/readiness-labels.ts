@@ -42,6 +42,7 @@ export const areaPages: Record<ReadinessArea, { paths: string[]; label: string }
   objectives: { paths: ["/orgs/$orgId/objectives"], label: "Objectives" },
   ai_systems: { paths: ["/orgs/$orgId/ai-systems"], label: "AI systems" },
   training: { paths: ["/orgs/$orgId/training"], label: "Training" },
+  impact_assessments: { paths: ["/orgs/$orgId/impact-assessments"], label: "Impact assessments" },
 };
 
 export const percentLabel = (p: number | null) => (p === null ? "n/a" : `${p} %`);
