@@ -35,6 +35,15 @@ export const trainingMethods = [
 ] as const;
 export type TrainingMethod = (typeof trainingMethods)[number];
 export const TrainingMethodSchema = z.enum(trainingMethods);
+export const trainingMethodLabels: Record<TrainingMethod, string> = {
+  e_learning: "E-learning",
+  classroom: "Classroom",
+  workshop: "Workshop",
+  on_the_job: "On the job",
+  self_study: "Self-study",
+  external_course: "External course",
+  other: "Other",
+};
 
 export const TrainingStatusSchema = z.enum(trainingStatuses);
 

@@ -33,7 +33,7 @@ export function CoverageMatrix({ coverage }: { coverage: TrainingCoverageView })
               {m.cells.map((c) => (
                 <Td key={c.topicId}>
                   {c.applies || c.status !== "missing" ? (
-                    <span className="inline-flex flex-col gap-0.5">
+                    <span className="inline-flex flex-col items-start gap-0.5">
                       <TrainingStatusBadge status={c.status} />
                       {c.expiresOn && <span className="text-xs text-slate-600">until {c.expiresOn}</span>}
                       {!c.applies && <span className="text-xs text-slate-600">not required</span>}
@@ -56,7 +56,7 @@ export function CoverageMatrix({ coverage }: { coverage: TrainingCoverageView })
 export function CoverageSummary({ coverage }: { coverage: TrainingCoverageView }) {
   const s = coverage.summary;
   const items: [string, string][] = [
-    ["AI literacy (Art. 4)", `${s.aiLiteracyValid} of ${s.members} members · ${s.aiLiteracyPercent} %`],
+    ["AI literacy (Art. 4)", `${s.aiLiteracyPercent} % (${s.aiLiteracyValid} of ${s.members})`],
     ["Expiring within 30 days", String(s.aiLiteracyExpiringSoon)],
     ["Hold every required topic", `${s.covered} of ${s.members}`],
     ["Required trainings missing or expired", String(s.required.missing + s.required.expired)],

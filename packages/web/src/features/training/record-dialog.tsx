@@ -1,11 +1,9 @@
 import { useState } from "react";
-import { trainingMethods, type TrainingMethod } from "@openaims/core";
+import { trainingMethodLabels, trainingMethods, type TrainingMethod } from "@openaims/core";
 import { trainingApi, type TrainingCoverageView, type TrainingTopicView } from "../../api";
 import { FormDialog } from "../../components/dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { fieldErrors, useTrainingMutation } from "./queries";
-
-const methodLabel = (m: string) => m.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
 
 /**
  * Records a completed training. The member list comes from the coverage: managers see every active member, a
@@ -95,7 +93,7 @@ export function AddRecordDialog({
           label="Method"
           value={method}
           onChange={(e) => setMethod(e.target.value as TrainingMethod)}
-          options={trainingMethods.map((m) => ({ value: m, label: methodLabel(m) }))}
+          options={trainingMethods.map((m) => ({ value: m, label: trainingMethodLabels[m] }))}
         />
       </div>
       <TextField
