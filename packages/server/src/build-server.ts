@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -19,6 +18,7 @@ import { sendError } from "./errors";
 import { authPlugin } from "./plugins/auth";
 import { registerJsonParser } from "./plugins/json-parser";
 import { registerCors } from "./plugins/cors";
+import { registerSecurityHeaders, securityHeaderOptions } from "./plugins/security-headers";
 import { registerRoutes } from "./routes";
 import { serializeRequest } from "./log-redaction";
 
@@ -65,23 +65,11 @@ export async function buildServer(
     (_r, body, done) => done(null, body),
   );
 
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.cookieSecure ? undefined : false,
-  });
+  registerSecurityHeaders(app, securityHeaderOptions(config.cookieSecure));
   registerCors(app, config.corsOrigins);
   await app.register(cookie);
   await app.register(authPlugin, { ctx: deps.ctx });
