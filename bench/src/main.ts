@@ -5,12 +5,19 @@
 // (a scratch database is created and dropped).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { migrateDatabase, openDatabase, sha256Hex, verifyAuditChain } from "@openaims/db";
+import {
+  migrateDatabase,
+  openDatabase,
+  sha256Hex,
+  verifyAuditChain,
+} from "@openaims/db";
 import { chainInput, GENESIS_HASH } from "@openaims/core";
 import { seedAuditEvents, seedSystems } from "./seed";
 import { load, type LoadResult } from "./load";
+import { withCpu, type CpuPerRequest } from "./cpu";
 import { benchReadiness } from "./readiness";
 import { benchMeasurement } from "./measurement";
 
@@ -26,15 +33,29 @@ const adminUrl =
 
 const out = (s = "") => process.stdout.write(`${s}\n`);
 
-async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+async function startChild(
+  script: string,
+  env: Record<string, string>,
+  port: number,
+): Promise<ChildProcess> {
   const profile =
     process.env.BENCH_PROFILE && script.includes("packages/server")
       ? ["--cpu-prof", "--cpu-prof-dir=bench/out"]
       : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", script],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
@@ -47,8 +68,11 @@ async function startChild(script: string, env: Record<string, string>, port: num
   throw new Error(`${script} did not start`);
 }
 
-const row = (name: string, r: LoadResult) =>
-  `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.requests} | ${r.non2xx + r.errors} |`;
+const row = (name: string, r: LoadResult & { cpu?: CpuPerRequest }) =>
+  `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.requests} | ${r.non2xx + r.errors} |` +
+  (r.cpu
+    ? ` ${r.cpu.server.toFixed(0)} | ${r.cpu.database.toFixed(0)} | ${r.cpu.loadGenerator.toFixed(0)} | ${r.cpu.total.toFixed(0)} |`
+    : " | | | |");
 
 async function main() {
   if (ONLY === "measurement") return benchMeasurement(out);
@@ -66,16 +90,23 @@ async function main() {
     const readiness = () =>
       benchReadiness(database, out, async () => {
         const child = await startChild(
-          fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)),
+          fileURLToPath(
+            new URL("../../packages/server/src/main.ts", import.meta.url),
+          ),
           { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" },
           18083,
         );
         children.push(child);
-        return { base: "http://127.0.0.1:18083", stop: () => child.kill("SIGTERM") };
+        return {
+          base: "http://127.0.0.1:18083",
+          stop: () => child.kill("SIGTERM"),
+        };
       });
     if (ONLY === "readiness") return await readiness();
     if (ONLY && ONLY !== "http")
-      throw new Error(`BENCH_ONLY=${ONLY}: only "readiness", "http" or "measurement" can run alone`);
+      throw new Error(
+        `BENCH_ONLY=${ONLY}: only "readiness", "http" or "measurement" can run alone`,
+      );
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
     await database.pool!.query("vacuum analyze");
@@ -86,18 +117,28 @@ async function main() {
     const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
     children.push(
       await startChild(
-        fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)),
+        fileURLToPath(
+          new URL("../../packages/server/src/main.ts", import.meta.url),
+        ),
         env,
         18081,
       ),
     );
-    children.push(await startChild(fileURLToPath(new URL("./bare-server.ts", import.meta.url)), env, 18082));
+    children.push(
+      await startChild(
+        fileURLToPath(new URL("./bare-server.ts", import.meta.url)),
+        env,
+        18082,
+      ),
+    );
     const apiBase = "http://127.0.0.1:18081";
     const bareBase = "http://127.0.0.1:18082";
     const auth = { authorization: `Bearer ${seeded.token}` };
     const sample = seeded.systemIds.filter((_, i) => i % 37 === 0);
     const listPath = `/api/v1/orgs/${seeded.orgId}/ai-systems?limit=50`;
-    const detail = sample.map((id) => `/api/v1/orgs/${seeded.orgId}/ai-systems/${id}`);
+    const detail = sample.map(
+      (id) => `/api/v1/orgs/${seeded.orgId}/ai-systems/${id}`,
+    );
 
     const warm = { connections: 10, seconds: 2 };
     await load(apiBase, [listPath], { ...warm, headers: auth });
@@ -106,45 +147,69 @@ async function main() {
     // The ratio compares like with like only if both list routes answer with the same page.
     const strip = (body: { items: Record<string, unknown>[] }) =>
       body.items.map(({ abilities: _abilities, ...item }) => item);
-    const apiPage = await (await fetch(`${apiBase}${listPath}`, { headers: auth })).json();
-    const barePage = await (await fetch(`${bareBase}/bare/orgs/${seeded.orgId}/ai-systems`)).json();
+    const apiPage = await (
+      await fetch(`${apiBase}${listPath}`, { headers: auth })
+    ).json();
+    const barePage = await (
+      await fetch(`${bareBase}/bare/orgs/${seeded.orgId}/ai-systems`)
+    ).json();
     if (
       JSON.stringify(strip(apiPage)) !== JSON.stringify(strip(barePage)) ||
       apiPage.total !== barePage.total
     )
-      throw new Error("the bare list route does not answer with the API's page");
+      throw new Error(
+        "the bare list route does not answer with the API's page",
+      );
 
     const opts = { connections: CONNECTIONS, seconds: SECONDS };
-    const bareList = await load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts);
-    const apiList = await load(apiBase, [listPath], { ...opts, headers: auth });
-    const bareDetail = await load(
-      bareBase,
-      sample.map((id) => `/bare/orgs/${seeded.orgId}/ai-systems/${id}`),
-      opts,
+    // CPU per request of the server process, the database backends and autocannon (see cpu.ts)
+    const [api, bare] = [children[0]!.pid!, children[1]!.pid!];
+    const cpu = (pid: number, run: () => Promise<LoadResult>) =>
+      withCpu(database.pool!, dbName, pid, run);
+    const bareList = await cpu(bare, () =>
+      load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts),
     );
-    const apiDetail = await load(apiBase, detail, { ...opts, headers: auth });
+    const apiList = await cpu(api, () =>
+      load(apiBase, [listPath], { ...opts, headers: auth }),
+    );
+    const bareDetail = await cpu(bare, () =>
+      load(
+        bareBase,
+        sample.map((id) => `/bare/orgs/${seeded.orgId}/ai-systems/${id}`),
+        opts,
+      ),
+    );
+    const apiDetail = await cpu(api, () =>
+      load(apiBase, detail, { ...opts, headers: auth }),
+    );
     // Floors on this machine at the same concurrency: the cheapest database round trip, and the list page's own
     // bytes sent with no database work at all.
     const select1 = await load(bareBase, ["/bare/select1"], opts);
-    const staticPage = await load(bareBase, [`/bare/orgs/${seeded.orgId}/static-page`], opts);
+    const staticPage = await load(
+      bareBase,
+      [`/bare/orgs/${seeded.orgId}/static-page`],
+      opts,
+    );
 
     const authVariants = process.env.BENCH_AUTH_VARIANTS
       ? [
-          await load(
-            bareBase,
-            sample.map((id) => `/bare/auth2/${seeded.orgId}/ai-systems/${id}`),
-            {
-              ...opts,
-              headers: auth,
-            },
+          await cpu(bare, () =>
+            load(
+              bareBase,
+              sample.map(
+                (id) => `/bare/auth2/${seeded.orgId}/ai-systems/${id}`,
+              ),
+              { ...opts, headers: auth },
+            ),
           ),
-          await load(
-            bareBase,
-            sample.map((id) => `/bare/auth1/${seeded.orgId}/ai-systems/${id}`),
-            {
-              ...opts,
-              headers: auth,
-            },
+          await cpu(bare, () =>
+            load(
+              bareBase,
+              sample.map(
+                (id) => `/bare/auth1/${seeded.orgId}/ai-systems/${id}`,
+              ),
+              { ...opts, headers: auth },
+            ),
           ),
         ]
       : null;
@@ -154,8 +219,10 @@ async function main() {
       `## HTTP (${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, server and load generator on the same machine)`,
     );
     out();
-    out("| route | req/s | p50 ms | p99 ms | requests | errors/non-2xx |");
-    out("|---|---|---|---|---|---|");
+    out(
+      "| route | req/s | p50 ms | p99 ms | requests | errors/non-2xx | CPU µs/req: server | database | autocannon | total |",
+    );
+    out("|---|---|---|---|---|---|---|---|---|---|");
     out(row("bare list (pg + Fastify, same SQL)", bareList));
     out(row("API list `GET …/ai-systems?limit=50`", apiList));
     out(row("bare detail", bareDetail));
@@ -163,13 +230,34 @@ async function main() {
     out(row("floor: bare `select 1` route", select1));
     out(row("floor: bare list page bytes, no database", staticPage));
     if (authVariants) {
-      out(row("bare detail + token/membership lookup (2 round trips)", authVariants[0]!));
-      out(row("bare detail + token/membership lookup in one statement", authVariants[1]!));
+      out(
+        row(
+          "bare detail + token/membership lookup (2 round trips)",
+          authVariants[0]!,
+        ),
+      );
+      out(
+        row(
+          "bare detail + token/membership lookup in one statement",
+          authVariants[1]!,
+        ),
+      );
     }
     out();
-    out(`List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`);
+    out(
+      `List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`,
+    );
     out(
       `Detail throughput ratio (API / bare): ${(apiDetail.rps / bareDetail.rps).toFixed(2)}  (target ≥ 0.50)`,
+    );
+    out(
+      `CPU per request, bare total / API total: list ${(bareList.cpu.total / apiList.cpu.total).toFixed(2)}, ` +
+        `detail ${(bareDetail.cpu.total / apiDetail.cpu.total).toFixed(2)}  (the throughput ratio where they share the cores)`,
+    );
+    out(
+      `Load average: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
     );
     out(
       `API p99: list ${apiList.p99.toFixed(1)} ms, detail ${apiDetail.p99.toFixed(1)} ms  (target ≤ 25 ms)`,
@@ -180,7 +268,9 @@ async function main() {
     t = performance.now();
     await seedAuditEvents(database, seeded.orgId, EVENTS);
     out();
-    out(`Appended ${EVENTS} audit events in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
+    out(
+      `Appended ${EVENTS} audit events in ${((performance.now() - t) / 1000).toFixed(1)} s.`,
+    );
     const runs: number[] = [];
     let checked = 0;
     for (let r = 0; r < 3; r++) {
@@ -204,7 +294,10 @@ async function main() {
       requestId: "r",
       occurredAt: new Date().toISOString(),
       payload: JSON.stringify({
-        diff: { lifecycleStage: ["design", "development"], tags: [["a"], ["a", "b1"]] },
+        diff: {
+          lifecycleStage: ["design", "development"],
+          tags: [["a"], ["a", "b1"]],
+        },
       }),
       prevHash: GENESIS_HASH,
     };
