@@ -8,12 +8,7 @@ import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import {
-  migrateDatabase,
-  openDatabase,
-  sha256Hex,
-  verifyAuditChain,
-} from "@openaims/db";
+import { migrateDatabase, openDatabase, sha256Hex, verifyAuditChain } from "@openaims/db";
 import { chainInput, GENESIS_HASH } from "@openaims/core";
 import { seedAuditEvents, seedSystems } from "./seed";
 import { load, type LoadResult } from "./load";
@@ -33,29 +28,15 @@ const adminUrl =
 
 const out = (s = "") => process.stdout.write(`${s}\n`);
 
-async function startChild(
-  script: string,
-  env: Record<string, string>,
-  port: number,
-): Promise<ChildProcess> {
+async function startChild(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
   const profile =
     process.env.BENCH_PROFILE && script.includes("packages/server")
       ? ["--cpu-prof", "--cpu-prof-dir=bench/out"]
       : [];
-  const child = spawn(
-    process.execPath,
-    [...profile, "--import", "tsx", script],
-    {
-      env: {
-        ...process.env,
-        ...env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
@@ -90,23 +71,16 @@ async function main() {
     const readiness = () =>
       benchReadiness(database, out, async () => {
         const child = await startChild(
-          fileURLToPath(
-            new URL("../../packages/server/src/main.ts", import.meta.url),
-          ),
+          fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)),
           { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" },
           18083,
         );
         children.push(child);
-        return {
-          base: "http://127.0.0.1:18083",
-          stop: () => child.kill("SIGTERM"),
-        };
+        return { base: "http://127.0.0.1:18083", stop: () => child.kill("SIGTERM") };
       });
     if (ONLY === "readiness") return await readiness();
     if (ONLY && ONLY !== "http")
-      throw new Error(
-        `BENCH_ONLY=${ONLY}: only "readiness", "http" or "measurement" can run alone`,
-      );
+      throw new Error(`BENCH_ONLY=${ONLY}: only "readiness", "http" or "measurement" can run alone`);
     let t = performance.now();
     const seeded = await seedSystems(database, SYSTEMS);
     await database.pool!.query("vacuum analyze");
@@ -117,28 +91,18 @@ async function main() {
     const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
     children.push(
       await startChild(
-        fileURLToPath(
-          new URL("../../packages/server/src/main.ts", import.meta.url),
-        ),
+        fileURLToPath(new URL("../../packages/server/src/main.ts", import.meta.url)),
         env,
         18081,
       ),
     );
-    children.push(
-      await startChild(
-        fileURLToPath(new URL("./bare-server.ts", import.meta.url)),
-        env,
-        18082,
-      ),
-    );
+    children.push(await startChild(fileURLToPath(new URL("./bare-server.ts", import.meta.url)), env, 18082));
     const apiBase = "http://127.0.0.1:18081";
     const bareBase = "http://127.0.0.1:18082";
     const auth = { authorization: `Bearer ${seeded.token}` };
     const sample = seeded.systemIds.filter((_, i) => i % 37 === 0);
     const listPath = `/api/v1/orgs/${seeded.orgId}/ai-systems?limit=50`;
-    const detail = sample.map(
-      (id) => `/api/v1/orgs/${seeded.orgId}/ai-systems/${id}`,
-    );
+    const detail = sample.map((id) => `/api/v1/orgs/${seeded.orgId}/ai-systems/${id}`);
 
     const warm = { connections: 10, seconds: 2 };
     await load(apiBase, [listPath], { ...warm, headers: auth });
@@ -147,31 +111,20 @@ async function main() {
     // The ratio compares like with like only if both list routes answer with the same page.
     const strip = (body: { items: Record<string, unknown>[] }) =>
       body.items.map(({ abilities: _abilities, ...item }) => item);
-    const apiPage = await (
-      await fetch(`${apiBase}${listPath}`, { headers: auth })
-    ).json();
-    const barePage = await (
-      await fetch(`${bareBase}/bare/orgs/${seeded.orgId}/ai-systems`)
-    ).json();
+    const apiPage = await (await fetch(`${apiBase}${listPath}`, { headers: auth })).json();
+    const barePage = await (await fetch(`${bareBase}/bare/orgs/${seeded.orgId}/ai-systems`)).json();
     if (
       JSON.stringify(strip(apiPage)) !== JSON.stringify(strip(barePage)) ||
       apiPage.total !== barePage.total
     )
-      throw new Error(
-        "the bare list route does not answer with the API's page",
-      );
+      throw new Error("the bare list route does not answer with the API's page");
 
     const opts = { connections: CONNECTIONS, seconds: SECONDS };
     // CPU per request of the server process, the database backends and autocannon (see cpu.ts)
     const [api, bare] = [children[0]!.pid!, children[1]!.pid!];
-    const cpu = (pid: number, run: () => Promise<LoadResult>) =>
-      withCpu(database.pool!, dbName, pid, run);
-    const bareList = await cpu(bare, () =>
-      load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts),
-    );
-    const apiList = await cpu(api, () =>
-      load(apiBase, [listPath], { ...opts, headers: auth }),
-    );
+    const cpu = (pid: number, run: () => Promise<LoadResult>) => withCpu(database.pool!, dbName, pid, run);
+    const bareList = await cpu(bare, () => load(bareBase, [`/bare/orgs/${seeded.orgId}/ai-systems`], opts));
+    const apiList = await cpu(api, () => load(apiBase, [listPath], { ...opts, headers: auth }));
     const bareDetail = await cpu(bare, () =>
       load(
         bareBase,
@@ -179,35 +132,25 @@ async function main() {
         opts,
       ),
     );
-    const apiDetail = await cpu(api, () =>
-      load(apiBase, detail, { ...opts, headers: auth }),
-    );
+    const apiDetail = await cpu(api, () => load(apiBase, detail, { ...opts, headers: auth }));
     // Floors on this machine at the same concurrency: the cheapest database round trip, and the list page's own
     // bytes sent with no database work at all.
     const select1 = await load(bareBase, ["/bare/select1"], opts);
-    const staticPage = await load(
-      bareBase,
-      [`/bare/orgs/${seeded.orgId}/static-page`],
-      opts,
-    );
+    const staticPage = await load(bareBase, [`/bare/orgs/${seeded.orgId}/static-page`], opts);
 
     const authVariants = process.env.BENCH_AUTH_VARIANTS
       ? [
           await cpu(bare, () =>
             load(
               bareBase,
-              sample.map(
-                (id) => `/bare/auth2/${seeded.orgId}/ai-systems/${id}`,
-              ),
+              sample.map((id) => `/bare/auth2/${seeded.orgId}/ai-systems/${id}`),
               { ...opts, headers: auth },
             ),
           ),
           await cpu(bare, () =>
             load(
               bareBase,
-              sample.map(
-                (id) => `/bare/auth1/${seeded.orgId}/ai-systems/${id}`,
-              ),
+              sample.map((id) => `/bare/auth1/${seeded.orgId}/ai-systems/${id}`),
               { ...opts, headers: auth },
             ),
           ),
@@ -230,23 +173,11 @@ async function main() {
     out(row("floor: bare `select 1` route", select1));
     out(row("floor: bare list page bytes, no database", staticPage));
     if (authVariants) {
-      out(
-        row(
-          "bare detail + token/membership lookup (2 round trips)",
-          authVariants[0]!,
-        ),
-      );
-      out(
-        row(
-          "bare detail + token/membership lookup in one statement",
-          authVariants[1]!,
-        ),
-      );
+      out(row("bare detail + token/membership lookup (2 round trips)", authVariants[0]!));
+      out(row("bare detail + token/membership lookup in one statement", authVariants[1]!));
     }
     out();
-    out(
-      `List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`,
-    );
+    out(`List throughput ratio (API / bare): ${(apiList.rps / bareList.rps).toFixed(2)}  (target ≥ 0.50)`);
     out(
       `Detail throughput ratio (API / bare): ${(apiDetail.rps / bareDetail.rps).toFixed(2)}  (target ≥ 0.50)`,
     );
@@ -268,9 +199,7 @@ async function main() {
     t = performance.now();
     await seedAuditEvents(database, seeded.orgId, EVENTS);
     out();
-    out(
-      `Appended ${EVENTS} audit events in ${((performance.now() - t) / 1000).toFixed(1)} s.`,
-    );
+    out(`Appended ${EVENTS} audit events in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
     const runs: number[] = [];
     let checked = 0;
     for (let r = 0; r < 3; r++) {
@@ -294,10 +223,7 @@ async function main() {
       requestId: "r",
       occurredAt: new Date().toISOString(),
       payload: JSON.stringify({
-        diff: {
-          lifecycleStage: ["design", "development"],
-          tags: [["a"], ["a", "b1"]],
-        },
+        diff: { lifecycleStage: ["design", "development"], tags: [["a"], ["a", "b1"]] },
       }),
       prevHash: GENESIS_HASH,
     };
