@@ -1,22 +1,31 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   aiModelPolicy,
   authorize,
   inheritedAttention,
   InventoryGraphQuery,
   notFound,
+  vendorAttention,
   type Actor,
   type ComponentAttention,
   type InventoryEdge,
   type InventoryGraphView,
   type InventoryNode,
   type InventoryNodeType,
+  type VendorRiskRating,
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
 import { parseInput } from "../ai-systems/ai-system-records";
 import type { AppContext } from "../shared/context";
 
-const { recordLinks: rl, aiSystems, aiModels, datasets, vendors } = tables;
+const {
+  recordLinks: rl,
+  aiSystems,
+  aiModels,
+  datasets,
+  vendors,
+  vendorQuestionnaireResponses: responses,
+} = tables;
 const MAX_DEPTH = 2;
 const MAX_NODES = 100;
 const sources = ["ai_model", "dataset", "vendor"];
@@ -51,6 +60,35 @@ async function reachable(db: Executor, orgId: string, type: string, id: string) 
   return rows.map((r) => ({ type: r.type as InventoryNodeType, id: r.id, depth: Number(r.depth) }));
 }
 
+/** Vendor links to any of the given systems, models and datasets (one query). */
+async function vendorLinksTo(
+  db: Executor,
+  orgId: string,
+  targetIds: Record<"ai_system" | "ai_model" | "dataset", string[]>,
+) {
+  const wanted = Object.entries(targetIds).filter(([, ids]) => ids.length > 0);
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .select({ sourceId: rl.sourceId, targetType: rl.targetType, targetId: rl.targetId })
+    .from(rl)
+    .where(
+      and(
+        eq(rl.orgId, orgId),
+        eq(rl.sourceType, "vendor"),
+        inArray(
+          rl.targetType,
+          wanted.map(([t]) => t),
+        ),
+        inArray(
+          rl.targetId,
+          wanted.flatMap(([, ids]) => ids),
+        ),
+      ),
+    );
+  const ok = new Set(wanted.flatMap(([t, ids]) => ids.map((i) => keyOf(t, i))));
+  return rows.filter((r) => ok.has(keyOf(r.targetType, r.targetId)));
+}
+
 /** Links stored by `sourceTypes` records pointing at `targetIds` of one type. */
 async function linksTo(
   db: Executor,
@@ -76,7 +114,7 @@ async function linksTo(
 async function labelled(db: Executor, orgId: string, ids: Record<InventoryNodeType, string[]>) {
   const pick = async <T>(list: string[], run: (ids: string[]) => Promise<T[]>) =>
     list.length === 0 ? [] : run(list);
-  const [sys, mod, ds, ven] = await Promise.all([
+  const [sys, mod, ds, ven, latest] = await Promise.all([
     pick(ids.ai_system, (l) =>
       db
         .select({ id: aiSystems.id, name: aiSystems.name, archivedAt: aiSystems.archivedAt })
@@ -108,19 +146,43 @@ async function labelled(db: Executor, orgId: string, ids: Record<InventoryNodeTy
     ),
     pick(ids.vendor, (l) =>
       db
-        .select({ id: vendors.id, name: vendors.name, archivedAt: vendors.archivedAt })
+        .select({
+          id: vendors.id,
+          name: vendors.name,
+          riskRating: vendors.riskRating,
+          reviewDate: vendors.reviewDate,
+          archivedAt: vendors.archivedAt,
+        })
         .from(vendors)
         .where(and(eq(vendors.orgId, orgId), inArray(vendors.id, l))),
     ),
+    // the latest completed due-diligence response per vendor (its concerns raise a flag)
+    pick(ids.vendor, (l) =>
+      db
+        .selectDistinctOn([responses.vendorId], {
+          vendorId: responses.vendorId,
+          concerns: responses.concernCount,
+        })
+        .from(responses)
+        .where(and(eq(responses.orgId, orgId), inArray(responses.vendorId, l)))
+        .orderBy(responses.vendorId, desc(responses.number)),
+    ),
   ]);
-  return { sys, mod, ds, ven };
+  const concerns = new Map(latest.map((r) => [r.vendorId, r.concerns]));
+  const vendorFacts = ven.map((v) => ({
+    ...v,
+    riskRating: v.riskRating as VendorRiskRating | null,
+    latestConcerns: concerns.get(v.id) ?? null,
+  }));
+  return { sys, mod, ds, ven: vendorFacts };
 }
 
 /**
  * The component graph around one inventory record: AI systems, models, datasets and vendors within two links of
  * the root (at most 100 nodes, nearest first), the component links between them, and attention flags — on each
  * system the flags its live components pass on (the same rule as `…/components`, complete even when a
- * component lies outside the graph), on a model or dataset the flag it raises. Another org's root is a 404.
+ * component lies outside the graph) and from the vendors supplying them (core `vendorAttention`), on a model,
+ * dataset or vendor the flags it raises itself. Another org's root is a 404.
  */
 export async function getInventoryGraph(
   ctx: AppContext,
@@ -146,19 +208,24 @@ export async function getInventoryGraph(
     ...new Set(sysLinks.filter((l) => l.sourceType === "ai_model").map((l) => l.sourceId)),
   ];
   const viaModel = await linksTo(db, orgId, ["dataset"], "ai_model", sysModelIds);
+  const sysDatasetIds = [
+    ...new Set(
+      sysLinks
+        .concat(viaModel)
+        .filter((l) => l.sourceType === "dataset")
+        .map((l) => l.sourceId),
+    ),
+  ];
+  const supplied = await vendorLinksTo(db, orgId, {
+    ai_system: systemIds,
+    ai_model: sysModelIds,
+    dataset: sysDatasetIds,
+  });
   const facts = await labelled(db, orgId, {
     ai_system: systemIds,
     ai_model: [...new Set([...idsOf("ai_model"), ...sysModelIds])],
-    dataset: [
-      ...new Set([
-        ...idsOf("dataset"),
-        ...sysLinks
-          .concat(viaModel)
-          .filter((l) => l.sourceType === "dataset")
-          .map((l) => l.sourceId),
-      ]),
-    ],
-    vendor: idsOf("vendor"),
+    dataset: [...new Set([...idsOf("dataset"), ...sysDatasetIds])],
+    vendor: [...new Set([...idsOf("vendor"), ...supplied.map((l) => l.sourceId)])],
   });
   const found = new Set<string>([
     ...facts.sys.map((r) => keyOf("ai_system", r.id)),
@@ -170,20 +237,34 @@ export async function getInventoryGraph(
 
   const model = new Map(facts.mod.map((m) => [m.id, m]));
   const dataset = new Map(facts.ds.map((d) => [d.id, d]));
+  const vendor = new Map(facts.ven.map((v) => [v.id, v]));
+  const now = ctx.now();
+  const vendorsOf = (targets: Set<string>) =>
+    [
+      ...new Set(supplied.filter((l) => targets.has(`${l.targetType}:${l.targetId}`)).map((l) => l.sourceId)),
+    ].flatMap((v) => (vendor.has(v) ? [vendor.get(v)!] : []));
   const attentionOf = (type: InventoryNodeType, id: string): ComponentAttention[] => {
     if (type === "ai_model") return inheritedAttention([model.get(id)!].filter(Boolean));
     if (type === "dataset") return inheritedAttention([], [dataset.get(id)!].filter(Boolean));
-    if (type !== "ai_system") return [];
+    if (type === "vendor") return vendor.has(id) ? vendorAttention([vendor.get(id)!], now) : [];
     const mine = sysLinks.filter((l) => l.targetId === id);
     const modelIds = new Set(mine.filter((l) => l.sourceType === "ai_model").map((l) => l.sourceId));
     const dsIds = new Set([
       ...mine.filter((l) => l.sourceType === "dataset").map((l) => l.sourceId),
       ...viaModel.filter((l) => modelIds.has(l.targetId)).map((l) => l.sourceId),
     ]);
-    return inheritedAttention(
-      [...modelIds].flatMap((m) => (model.has(m) ? [model.get(m)!] : [])),
-      [...dsIds].flatMap((d) => (dataset.has(d) ? [dataset.get(d)!] : [])),
-    );
+    const reach = new Set([
+      keyOf("ai_system", id),
+      ...[...modelIds].map((m) => keyOf("ai_model", m)),
+      ...[...dsIds].map((d) => keyOf("dataset", d)),
+    ]);
+    return [
+      ...inheritedAttention(
+        [...modelIds].flatMap((m) => (model.has(m) ? [model.get(m)!] : [])),
+        [...dsIds].flatMap((d) => (dataset.has(d) ? [dataset.get(d)!] : [])),
+      ),
+      ...vendorAttention(vendorsOf(reach), now),
+    ];
   };
   const label = new Map<string, { label: string; archived: boolean }>([
     ...facts.sys.map(

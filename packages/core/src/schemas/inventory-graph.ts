@@ -29,8 +29,8 @@ export const InventoryNode = z.object({
   /** how many links away from the root (0 = the root) */
   depth: z.number().int(),
   /**
-   * On an AI system: the flags its live components pass on (inherited). On a model or dataset: the flag it raises
-   * itself (a live GPAI model, live special-category data). Vendors raise none yet.
+   * On an AI system: the flags its live components and their vendors pass on (inherited). On a model, dataset or
+   * vendor: the flags it raises itself (a live GPAI model, live special-category data, a high-risk vendor …).
    */
   attention: z.array(ComponentAttention),
 });

@@ -39,7 +39,11 @@ for (const backend of testBackends()) {
         })
       ).json();
       const vendor = (
-        await o.owner.post(`${o.base}/vendors`, { name: "Acme", links: [{ type: "ai_model", id: model.id }] })
+        await o.owner.post(`${o.base}/vendors`, {
+          name: "Acme",
+          riskRating: "high",
+          links: [{ type: "ai_model", id: model.id }],
+        })
       ).json();
       return { ...o, system, other, model, dataset, vendor };
     }
@@ -69,13 +73,16 @@ for (const backend of testBackends()) {
           .get(`ai_system:${system.id}`)!
           .attention.map((a) => a.reason)
           .sort(),
-        ["gpai_model", "special_category_data"],
+        ["gpai_model", "special_category_data", "vendor_high_risk"],
       );
       assert.deepEqual(
         byKey.get(`ai_model:${model.id}`)!.attention.map((a) => a.reason),
         ["gpai_model"],
       );
-      assert.deepEqual(byKey.get(`vendor:${vendor.id}`)!.attention, []);
+      assert.deepEqual(
+        byKey.get(`vendor:${vendor.id}`)!.attention.map((a) => a.reason),
+        ["vendor_high_risk"],
+      );
       assert.deepEqual(
         g.edges
           .map((e: { from: string; to: string }) => `${e.from.split(":")[0]}>${e.to.split(":")[0]}`)
