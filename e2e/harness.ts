@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import {
   acceptInvitation,
   actorInOrg,
@@ -160,4 +160,31 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/** A browser context of one person's own (own session cookie), with a bounded wait for anything a step looks for. */
+export async function personPage(browser: Browser, timeoutMs = 20_000): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  context.setDefaultTimeout(timeoutMs);
+  return context.newPage();
+}
+
+/** Signs in through the form and waits for the navigation (`landmark` names a link it shows). */
+export async function signIn(
+  page: Page,
+  app: RunningApp,
+  person: { email: string; password: string },
+  landmark = "AI systems",
+) {
+  await page.goto(app.baseUrl);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: landmark }).first().waitFor();
+}
+
+/** Follows a navigation link and waits for the page's heading (the link's name unless told). */
+export async function openNav(page: Page, name: string, heading = name) {
+  await page.getByRole("link", { name, exact: true }).first().click();
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }

@@ -2,14 +2,22 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import {
   classifyAiSystem,
   currentEuAiActRules,
   deadlineIsUrgent,
   type ClassificationAnswers,
 } from "@openaims/core";
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from "./harness";
+import {
+  browserSkipReason,
+  launchBrowser,
+  openNav,
+  personPage,
+  signIn,
+  startApp,
+  type RunningApp,
+} from "./harness";
 
 const outDir = fileURLToPath(new URL("./out/", import.meta.url));
 const skip = browserSkipReason();
@@ -27,24 +35,6 @@ const DAY = 86_400_000;
 const utcDay = (from: string, days: number) =>
   new Date(Date.parse(`${from}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
-/** The answers the questionnaire is given below: a public-body deployer of an Annex III 5(b) credit scoring system. */
-const answers: ClassificationAnswers = {
-  roles: ["deployer"],
-  prohibitedPractices: [],
-  annexI: { safetyComponentOrProduct: false, thirdPartyConformityAssessment: false },
-  annexIII: "5(b)",
-  art6_3: { exception: null, profiling: true },
-  art50: {
-    interactsWithPersons: false,
-    syntheticContent: false,
-    emotionOrBiometricCategorisation: false,
-    deepFake: false,
-    publicInterestText: false,
-  },
-  gpai: { isGpaiModel: false, trainingComputeFlop: null, designatedSystemicRisk: false },
-  publicBodyOrPublicService: true,
-};
-
 /**
  * Issues 4 and 5 through the browser: an AI system with its model and a special-category dataset (the attention it
  * inherits), its EU AI Act classification and obligations, a FRIA signed off by a second person, a serious incident
@@ -56,23 +46,10 @@ describe(
   () => {
     let app: RunningApp;
     let browser: Browser;
-    let ownerContext: BrowserContext;
-    let leadContext: BrowserContext;
     let owner: Page;
     let lead: Page;
     const today = new Date().toISOString().slice(0, 10);
 
-    const signIn = async (page: Page, email: string, password: string) => {
-      await page.goto(app.baseUrl);
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("link", { name: "AI systems" }).first().waitFor();
-    };
-    const openNav = async (page: Page, name: string, heading = name) => {
-      await page.getByRole("link", { name, exact: true }).first().click();
-      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-    };
     const openSystem = async (page: Page) => {
       await openNav(page, "AI systems");
       await page.getByRole("table").getByRole("link", { name: SYSTEM }).click();
@@ -84,13 +61,9 @@ describe(
     before(async () => {
       app = await startApp({ members: [{ name: "Grace Lead", role: "governance_lead" }] });
       browser = await launchBrowser();
-      ownerContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-      leadContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-      // The machine is shared: generous, but a missing element still fails within a bounded time.
-      ownerContext.setDefaultTimeout(20_000);
-      leadContext.setDefaultTimeout(20_000);
-      owner = await ownerContext.newPage();
-      lead = await leadContext.newPage();
+      // The machine is shared: generous waits, but a missing element still fails within a bounded time.
+      owner = await personPage(browser);
+      lead = await personPage(browser);
       mkdirSync(outDir, { recursive: true });
     });
     after(async () => {
@@ -99,7 +72,7 @@ describe(
     });
 
     it("the owner registers an AI system, records a model and a special-category dataset linked to it", async () => {
-      await signIn(owner, app.owner.email, app.owner.password);
+      await signIn(owner, app, app.owner);
       await openNav(owner, "AI systems");
       await owner
         .getByRole("button", { name: "Register AI system" })
@@ -157,15 +130,10 @@ describe(
       await attention
         .getByText(`Uses the dataset ${DATASET}, which holds special categories of personal data.`)
         .waitFor();
-      await components.scrollIntoViewIfNeeded();
-      await owner.screenshot({ path: `${outDir}inventory-ai-system.png` });
+      await owner.screenshot({ path: `${outDir}inventory-ai-system.png`, fullPage: true });
     });
 
     it("the owner classifies it step by step: high-risk Annex III 5(b), FRIA required, dated obligations", async () => {
-      // The classification of the same answers by the rule data, to compare the screen with.
-      const expected = classifyAiSystem(answers, currentEuAiActRules);
-      assert.ok(expected.highRisk && expected.friaRequired && expected.obligations.length > 0);
-
       await owner.getByRole("tab", { name: "Classification" }).click();
       await owner.getByRole("heading", { name: "Not classified under the EU AI Act yet" }).waitFor();
       await owner.getByRole("button", { name: "Classify", exact: true }).click();
@@ -175,6 +143,20 @@ describe(
       await owner.getByLabel("We are a public body or a private entity providing public services").check();
       await owner.getByRole("button", { name: "Save classification" }).click();
       await owner.getByRole("heading", { name: "EU AI Act classification 1" }).waitFor();
+
+      // What the questionnaire sent, as stored; the rule data's classification of it is what the screen must show.
+      const systemId = new URL(owner.url()).pathname.split("/").at(-1)!;
+      const res = await owner.request.get(
+        `${app.baseUrl}/api/v1/orgs/${app.owner.orgId}/ai-systems/${systemId}/classification`,
+      );
+      assert.equal(res.status(), 200);
+      const stored = ((await res.json()) as { current: { answers: ClassificationAnswers } }).current.answers;
+      assert.deepEqual(stored.roles, ["deployer"]);
+      assert.equal(stored.annexIII, "5(b)");
+      assert.equal(stored.publicBodyOrPublicService, true);
+      assert.deepEqual(stored.prohibitedPractices, []);
+      const expected = classifyAiSystem(stored, currentEuAiActRules);
+      assert.ok(expected.highRisk && expected.friaRequired && expected.obligations.length > 0);
 
       const card = owner.locator("dl").filter({ hasText: "Prohibited practice (Art. 5)" });
       const row = (label: string) =>
@@ -314,7 +296,7 @@ describe(
 
     it("a governance lead signs the FRIA off in their own session; the version history shows it", async () => {
       const grace = app.members[0]!;
-      await signIn(lead, grace.email, grace.password);
+      await signIn(lead, app, grace);
       await openNav(lead, "Impact assessments");
       await lead.getByRole("table").getByRole("link", { name: ASSESSMENT }).click();
       await lead.getByRole("heading", { level: 1, name: ASSESSMENT }).waitFor();

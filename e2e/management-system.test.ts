@@ -2,8 +2,16 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from "./harness";
+import type { Browser, Page } from "playwright-core";
+import {
+  browserSkipReason,
+  launchBrowser,
+  openNav,
+  personPage,
+  signIn as signInAs,
+  startApp,
+  type RunningApp,
+} from "./harness";
 
 const outDir = fileURLToPath(new URL("./out/", import.meta.url));
 const skip = browserSkipReason();
@@ -16,33 +24,18 @@ const skip = browserSkipReason();
 describe("management system journey: AI policy, SoA with evidence, readiness", { skip }, () => {
   let app: RunningApp;
   let browser: Browser;
-  let ownerContext: BrowserContext;
-  let leadContext: BrowserContext;
   let owner: Page;
   let lead: Page;
 
-  const signIn = async (page: Page, email: string, password: string) => {
-    await page.goto(app.baseUrl);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: "Policies & documents" }).first().waitFor();
-  };
-  const openNav = async (page: Page, name: string) => {
-    await page.getByRole("link", { name, exact: true }).first().click();
-    await page.getByRole("heading", { level: 1, name }).waitFor();
-  };
+  const signIn = (page: Page, email: string, password: string) =>
+    signInAs(page, app, { email, password }, "Policies & documents");
 
   before(async () => {
     app = await startApp({ members: [{ name: "Grace Lead", role: "governance_lead" }] });
     browser = await launchBrowser();
-    ownerContext = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-    leadContext = await browser.newContext({ viewport: { width: 1360, height: 860 } });
     // A step that cannot find what it waits for fails within seconds, not the default half-minute.
-    ownerContext.setDefaultTimeout(10_000);
-    leadContext.setDefaultTimeout(10_000);
-    owner = await ownerContext.newPage();
-    lead = await leadContext.newPage();
+    owner = await personPage(browser, 10_000);
+    lead = await personPage(browser, 10_000);
     mkdirSync(outDir, { recursive: true });
   });
   after(async () => {
