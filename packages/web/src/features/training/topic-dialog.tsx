@@ -6,24 +6,37 @@ import {
   trainingKinds,
   type TrainingKind,
 } from "@openaims/core";
-import { trainingApi } from "../../api";
+import { trainingApi, type TrainingTopicView } from "../../api";
 import { FormDialog } from "../../components/dialog";
 import { Checkbox, SelectField, TextAreaField, TextField } from "../../components/form-controls";
 import { fieldErrors, useTrainingMutation } from "./queries";
 
-/** Adds a topic to the catalogue: validity, whom it is required of, and whether it counts as AI literacy. */
-export function AddTopicDialog({ orgId, onClose }: { orgId: string; onClose: () => void }) {
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [kind, setKind] = useState<TrainingKind>("ai_literacy");
-  const [validity, setValidity] = useState("12");
-  const [required, setRequired] = useState(true);
-  const [roles, setRoles] = useState<string[]>([]);
-  const [aiLiteracy, setAiLiteracy] = useState(true);
+/**
+ * Adds a topic to the catalogue, or edits one (`topic`): validity, whom it is required of, and whether it counts as
+ * AI literacy. Linked AI systems are kept as they are (they are set through the API or CLI).
+ */
+export function TopicDialog({
+  orgId,
+  topic,
+  onClose,
+}: {
+  orgId: string;
+  topic?: TrainingTopicView;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState(topic?.name ?? "");
+  const [description, setDescription] = useState(topic?.description ?? "");
+  const [kind, setKind] = useState<TrainingKind>(topic?.kind ?? "ai_literacy");
+  const [validity, setValidity] = useState(
+    topic ? (topic.validityMonths === null ? "" : String(topic.validityMonths)) : "12",
+  );
+  const [required, setRequired] = useState(topic?.required ?? true);
+  const [roles, setRoles] = useState<string[]>(topic?.roles ?? []);
+  const [aiLiteracy, setAiLiteracy] = useState(topic?.aiLiteracy ?? true);
   const save = useTrainingMutation(
     orgId,
-    () =>
-      trainingApi.createTopic(orgId, {
+    () => {
+      const fields = {
         name,
         description,
         kind,
@@ -31,7 +44,11 @@ export function AddTopicDialog({ orgId, onClose }: { orgId: string; onClose: () 
         required,
         roles,
         aiLiteracy,
-      }),
+      };
+      return topic
+        ? trainingApi.updateTopic(orgId, topic.id, { ...fields, version: topic.version })
+        : trainingApi.createTopic(orgId, fields);
+    },
     onClose,
   );
   const err = (p: string) => fieldErrors(save.error, p);
@@ -39,11 +56,11 @@ export function AddTopicDialog({ orgId, onClose }: { orgId: string; onClose: () 
     setRoles((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
   return (
     <FormDialog
-      title="Add a training topic"
+      title={topic ? `Edit "${topic.name}"` : "Add a training topic"}
       mutation={save}
       onSubmit={() => save.mutate(undefined)}
       onClose={onClose}
-      submitLabel="Add topic"
+      submitLabel={topic ? "Save" : "Add topic"}
     >
       <TextField
         label="Name"

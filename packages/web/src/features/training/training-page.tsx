@@ -12,7 +12,7 @@ import { CoverageMatrix, CoverageSummary } from "./coverage-matrix";
 import { useTrainingCoverage, useTrainingTopics } from "./queries";
 import { AddRecordDialog } from "./record-dialog";
 import { RecordsTab } from "./records-tab";
-import { AddTopicDialog } from "./topic-dialog";
+import { TopicDialog } from "./topic-dialog";
 import { TopicsTab } from "./topics-tab";
 
 const route = getRouteApi("/orgs/$orgId/training");
@@ -75,7 +75,7 @@ export function TrainingPage() {
                 <RecordsTab orgId={orgId} members={c.members} topics={liveTopics} />
               </Tabs.Content>
               <Tabs.Content value="topics">
-                <TopicsTab orgId={orgId} topics={liveTopics} />
+                <TopicsTab orgId={orgId} />
               </Tabs.Content>
             </Tabs.Root>
             {dialog === "record" && (
@@ -89,7 +89,7 @@ export function TrainingPage() {
           </>
         )}
       </QueryView>
-      {dialog === "topic" && <AddTopicDialog orgId={orgId} onClose={() => setDialog(null)} />}
+      {dialog === "topic" && <TopicDialog orgId={orgId} onClose={() => setDialog(null)} />}
     </>
   );
 }
