@@ -130,6 +130,24 @@ describe(
       await attention
         .getByText(`Uses the dataset ${DATASET}, which holds special categories of personal data.`)
         .waitFor();
+
+      // The component graph: the system at the centre, flagged with what it inherits, linked to its components.
+      const graph = owner.getByRole("region", { name: "Component graph" });
+      await graph.locator('[aria-current="page"]').getByText(SYSTEM).waitFor();
+      await graph
+        .locator('[aria-current="page"]')
+        .getByText(`Needs attention: inherits: special-category data (${DATASET})`)
+        .waitFor();
+      await graph.getByRole("link", { name: new RegExp(`^${MODEL} 3\\.2`) }).waitFor();
+      await graph.getByRole("link", { name: new RegExp(`^${DATASET}`) }).waitFor();
+      const edges = await graph
+        .getByRole("list", { name: "Links in the graph" })
+        .getByRole("listitem")
+        .allInnerTexts();
+      const linked = (a: string, b: string) => edges.some((e) => e.includes(a) && e.includes(b));
+      assert.ok(linked(`${MODEL} 3.2`, SYSTEM), edges.join(" | "));
+      assert.ok(linked(DATASET, SYSTEM), edges.join(" | "));
+      assert.ok(linked(DATASET, `${MODEL} 3.2`), edges.join(" | "));
       await owner.screenshot({ path: `${outDir}inventory-ai-system.png`, fullPage: true });
     });
 
