@@ -78,6 +78,39 @@ for (const backend of testBackends()) {
       );
       assert.equal(a.status, "archived");
       assert.equal(a.approvedVersion, 3);
+      // archived mid-revision: restored as that draft, the approval still in force
+      a = await expectEvent("restore", () =>
+        runImpactAssessmentAction(ctx, approver, meta, a.id, "restore", { version: a.version }),
+      );
+      assert.deepEqual([a.status, a.archivedAt, a.approvedVersion], ["draft", null, 3]);
+    });
+
+    it("restores an assessment archived as approved to approved; only approvers restore, only when archived", async () => {
+      const system = await createAiSystem(ctx, author, meta, { name: "Routing" });
+      let a = await createImpactAssessment(ctx, author, meta, { aiSystemId: system.id, content });
+      for (const [who, action] of [
+        [author, "submit"],
+        [approver, "approve"],
+      ] as [Actor, ImpactAssessmentAction][])
+        a = await runImpactAssessmentAction(ctx, who, meta, a.id, action, { version: a.version });
+      const code = (p: Promise<unknown>) =>
+        p.then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+      assert.equal(
+        await code(runImpactAssessmentAction(ctx, approver, meta, a.id, "restore", { version: a.version })),
+        "invalid_state",
+      );
+      a = await runImpactAssessmentAction(ctx, approver, meta, a.id, "archive", { version: a.version });
+      assert.equal(a.abilities.restore, true);
+      assert.equal(
+        await code(runImpactAssessmentAction(ctx, author, meta, a.id, "restore", { version: a.version })),
+        "forbidden",
+      );
+      a = await runImpactAssessmentAction(ctx, approver, meta, a.id, "restore", { version: a.version });
+      assert.deepEqual([a.status, a.archivedAt, a.approvedVersion], ["approved", null, 2]);
+      assert.equal(a.abilities.revise, true);
     });
 
     it("lists every use case of this folder that runs a command", async () => {

@@ -93,6 +93,22 @@ export async function versionCountOf(db: Executor, orgId: string, id: string): P
   return r?.n ?? 0;
 }
 
+/** The revision of the approved version in force, or null without one. */
+export async function approvedRevisionOf(
+  db: Executor,
+  orgId: string,
+  id: string,
+  approvedVersion: number | null,
+): Promise<number | null> {
+  if (approvedVersion === null) return null;
+  const v = impactAssessmentVersions;
+  const [r] = await db
+    .select({ revision: v.revision })
+    .from(v)
+    .where(and(eq(v.orgId, orgId), eq(v.assessmentId, id), eq(v.number, approvedVersion)));
+  return r?.revision ?? null;
+}
+
 /** Whether each system's newest stored EU AI Act classification says a FRIA is required. */
 export async function friaRequiredOf(db: Executor, orgId: string, systemIds: string[]): Promise<Set<string>> {
   if (systemIds.length === 0) return new Set();

@@ -14,6 +14,7 @@ import { parseInput } from "../ai-systems/ai-system-records";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { runCommand } from "../shared/run-command";
 import {
+  approvedRevisionOf,
   findAssessment,
   presentAssessment,
   systemOf,
@@ -24,7 +25,7 @@ import {
 const policyAction = (a: ImpactAssessmentAction) => (a === "mark-reviewed" ? "markReviewed" : a);
 
 /**
- * One workflow step — submit, approve (four-eyes), send back (reject), revise, mark reviewed, archive: lock →
+ * One workflow step — submit, approve (four-eyes), send back (reject), revise, mark reviewed, archive, restore: lock →
  * authorize by role (403) → decide in core (409 stale or wrong state, 400 incomplete, 403 four_eyes) → update the
  * row, freeze a version when submitting or approving, append the event, all in one transaction.
  */
@@ -49,6 +50,9 @@ export async function runImpactAssessmentAction(
       expectedVersion: version,
       comment: comment || undefined,
       systemVersion: system.version,
+      ...(action === "restore"
+        ? { approvedRevision: await approvedRevisionOf(tx, actor.orgId, id, row.approvedVersion) }
+        : {}),
     });
     const [updated] = await tx
       .update(tables.impactAssessments)

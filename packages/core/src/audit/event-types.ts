@@ -52,6 +52,7 @@ export const auditEventTypes = [
   "impact_assessment.revision_started",
   "impact_assessment.reviewed",
   "impact_assessment.archived",
+  "impact_assessment.restored",
   "impact_assessment.authority_notified",
   "evidence.added",
   "evidence.updated",

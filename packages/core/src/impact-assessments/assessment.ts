@@ -60,7 +60,7 @@ export interface AssessmentChanges {
   reviewedAt?: Date;
   baselineSystemVersion?: number;
   reviewComment?: string;
-  archivedAt?: Date;
+  archivedAt?: Date | null;
 }
 
 export interface AssessmentDecision {
@@ -93,14 +93,14 @@ const allowed: Record<ImpactAssessmentStatus, readonly ImpactAssessmentAction[]>
   draft: ["submit", "archive", "mark-reviewed"],
   in_review: ["approve", "reject", "archive", "mark-reviewed"],
   approved: ["revise", "archive", "mark-reviewed"],
-  archived: [],
+  archived: ["restore"],
 };
 
 export function assessmentActionAvailable(
   a: ImpactAssessmentState,
   action: ImpactAssessmentAction | "update" | "edit",
 ): boolean {
-  if (a.status === "archived") return false;
+  if (a.status === "archived") return action === "restore";
   if (action === "update") return true;
   if (action === "edit") return a.status === "draft";
   if (action === "mark-reviewed") return a.approvedVersion !== null;
@@ -198,6 +198,22 @@ export interface AssessmentActionContext {
   comment?: string;
   /** the AI system's `version` now: approvals and reviews record it as the baseline for change detection */
   systemVersion: number;
+  /** for a restore: the revision of the approved version in force (null without one) */
+  approvedRevision?: number | null;
+}
+
+/**
+ * Where a restored assessment resumes: approved when its approved version is still the latest frozen one and no
+ * revision was started since (the content is then that version's); otherwise a draft, with any earlier approval
+ * still in force — an interrupted review or revision is picked up again as a draft.
+ */
+export function restoredStatus(
+  a: Pick<ImpactAssessmentState, "approvedVersion" | "versionCount" | "revision">,
+  approvedRevision: number | null | undefined,
+): ImpactAssessmentStatus {
+  return a.approvedVersion !== null && a.approvedVersion === a.versionCount && approvedRevision === a.revision
+    ? "approved"
+    : "draft";
 }
 
 /**
@@ -305,6 +321,17 @@ export function decideImpactAssessmentAction(
         changes: { status: "archived", archivedAt: ctx.now },
         event: event(a, "impact_assessment.archived", { from: a.status, ...comment }),
       };
+    case "restore": {
+      const status = restoredStatus(a, ctx.approvedRevision);
+      return {
+        changes: { status, archivedAt: null },
+        event: event(a, "impact_assessment.restored", {
+          status,
+          approvedVersion: a.approvedVersion,
+          ...comment,
+        }),
+      };
+    }
   }
 }
 
@@ -315,6 +342,7 @@ const actionWords: Record<ImpactAssessmentAction, string> = {
   revise: "revised",
   "mark-reviewed": "marked as reviewed",
   archive: "archived",
+  restore: "restored",
 };
 
 /**
@@ -352,6 +380,7 @@ const abilityActions = [
   "revise",
   "mark-reviewed",
   "archive",
+  "restore",
   "notify",
 ] as const;
 export type ImpactAssessmentAbility = "read" | (typeof abilityActions)[number];

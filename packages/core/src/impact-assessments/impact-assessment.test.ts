@@ -136,9 +136,9 @@ describe("impact assessment workflow", () => {
     draft: { submit: "in_review", archive: "archived" },
     in_review: { approve: "approved", reject: "draft", archive: "archived" },
     approved: { revise: "draft", archive: "archived" },
-    archived: {},
+    archived: { restore: "draft" },
   };
-  const actions: ImpactAssessmentAction[] = ["submit", "approve", "reject", "revise", "archive"];
+  const actions: ImpactAssessmentAction[] = ["submit", "approve", "reject", "revise", "archive", "restore"];
   for (const [status, row] of Object.entries(table) as [ImpactAssessmentStatus, (typeof table)["draft"]][])
     for (const action of actions)
       it(`${status} + ${action} → ${row[action] ?? "409"}`, () => {
@@ -178,6 +178,37 @@ describe("impact assessment workflow", () => {
       codeOf(() => decideImpactAssessmentAction(a, "approve", { ...ctx(), expectedVersion: 2 })),
       "conflict",
     );
+  });
+  it("restores an archived assessment as approved only when its approval is the latest version of this revision", () => {
+    const archived = (over: Partial<ImpactAssessmentState>) => state({ status: "archived", ...over });
+    const restore = (a: ImpactAssessmentState, approvedRevision: number | null) =>
+      decideImpactAssessmentAction(a, "restore", { ...ctx(), approvedRevision });
+    const approved = restore(archived({ approvedVersion: 2, versionCount: 2, revision: 1 }), 1);
+    assert.deepEqual(approved.changes, { status: "approved", archivedAt: null });
+    assert.equal(approved.event.type, "impact_assessment.restored");
+    assert.equal(approved.freeze, undefined);
+    // a revision was started after the approval: its draft comes back, the approval stays in force
+    assert.equal(
+      restore(archived({ approvedVersion: 2, versionCount: 2, revision: 2 }), 1).changes.status,
+      "draft",
+    );
+    // archived while a later submission was in review: back to draft
+    assert.equal(
+      restore(archived({ approvedVersion: 2, versionCount: 3, revision: 2 }), 1).changes.status,
+      "draft",
+    );
+    assert.equal(
+      codeOf(() => restore(state({ status: "approved", approvedVersion: 1, versionCount: 1 }), 1)),
+      "invalid_state",
+    );
+    assert.equal(
+      codeOf(() => decideImpactAssessmentAction(archived({}), "restore", { ...ctx(), expectedVersion: 9 })),
+      "conflict",
+    );
+    const ab = impactAssessmentAbilities(builtinActor("governance_lead", { userId: APPROVER }), archived({}));
+    assert.deepEqual([ab.restore, ab.archive, ab.update], [true, false, false]);
+    const cb = impactAssessmentAbilities(builtinActor("contributor", { userId: APPROVER }), archived({}));
+    assert.equal(cb.restore, false);
   });
   it("refuses to submit an incomplete draft with invalid_input naming the fields", () => {
     const a = state({ content: ImpactAssessmentContent.parse({}) });

@@ -5,7 +5,7 @@ import { definePolicy } from "../access/policy";
  * Who may, by role. Impact assessments are documented information of the AIMS, so they follow the document
  * permissions: every member who reads the management system reads them (auditors and viewers too); drafting
  * (create, edit, submit, start a revision, record an authority notification) needs `document.write`; signing off
- * (approve, send back, confirm a review, archive) needs `document.approve`. State and four-eyes: `assessment.ts`.
+ * (approve, send back, confirm a review, archive, restore) needs `document.approve`. State and four-eyes: `assessment.ts`.
  */
 export const impactAssessmentPolicy = definePolicy<Record<string, never>>()("impact assessment", {
   read: (a) => can(a, "aims.read"),
@@ -18,5 +18,6 @@ export const impactAssessmentPolicy = definePolicy<Record<string, never>>()("imp
   reject: (a) => can(a, "aims.read") && can(a, "document.approve"),
   markReviewed: (a) => can(a, "aims.read") && can(a, "document.approve"),
   archive: (a) => can(a, "aims.read") && can(a, "document.approve"),
+  restore: (a) => can(a, "aims.read") && can(a, "document.approve"),
 });
 export type ImpactAssessmentPolicyAction = keyof typeof impactAssessmentPolicy.rules;

@@ -114,6 +114,7 @@ export const impactAssessmentActions = [
   "revise",
   "mark-reviewed",
   "archive",
+  "restore",
 ] as const;
 export type ImpactAssessmentAction = (typeof impactAssessmentActions)[number];
 export const ImpactAssessmentActionInput = z.strictObject({

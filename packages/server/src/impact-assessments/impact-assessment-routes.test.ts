@@ -276,6 +276,13 @@ for (const backend of testBackends()) {
         404,
       );
       assert.equal((await act(b.owner, `${b.url}/${created.id}`, "archive", 1)).statusCode, 404);
+      assert.equal((await act(b.owner, `${b.url}/${created.id}`, "restore", 1)).statusCode, 404);
+      // restore: only an archived assessment (409 otherwise); a draft comes back as a draft
+      assert.equal((await act(a.owner, `${a.url}/${created.id}`, "restore", 1)).statusCode, 409);
+      const archived = (await act(a.owner, `${a.url}/${created.id}`, "archive", 1)).json();
+      const restored = await act(a.owner, `${a.url}/${created.id}`, "restore", archived.version);
+      assert.equal(restored.statusCode, 200);
+      assert.deepEqual([restored.json().status, restored.json().archivedAt], ["draft", null]);
       assert.equal(
         (await b.owner.get(`${b.base}/ai-systems/${a.sys.id}/impact-assessments`)).statusCode,
         404,
@@ -302,6 +309,7 @@ for (const backend of testBackends()) {
         "revise",
         "mark-reviewed",
         "archive",
+        "restore",
         "notifications",
       ])
         assert.ok(doc.paths[`${base}/{id}/${action}`]?.post, action);

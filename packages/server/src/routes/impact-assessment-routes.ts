@@ -65,6 +65,13 @@ const actions: { action: ImpactAssessmentAction; summary: string; description: s
     summary: "Archive an impact assessment",
     description: "`document.approve`. Ends the assessment; it stays readable with its versions.",
   },
+  {
+    action: "restore",
+    summary: "Restore an archived impact assessment",
+    description:
+      "`document.approve`. archived → approved when its approved version is still the latest and no revision was " +
+      "started since, else → draft (an earlier approval stays in force). Not archived → 409 `invalid_state`.",
+  },
 ];
 
 const TemplateList = z.object({ items: z.array(z.any()) });

@@ -15,6 +15,10 @@ const verbs = {
   revise: { done: "Started a revision of", summary: "start a new draft revision of the approved assessment" },
   "mark-reviewed": { done: "Recorded a review of", summary: "confirm the approved assessment still holds" },
   archive: { done: "Archived", summary: "archive the assessment" },
+  restore: {
+    done: "Restored",
+    summary: "restore an archived assessment (approved again if it was archived as approved, else a draft)",
+  },
 } as const;
 
 export function registerAssessmentActions(ia: Command, ctx: CommandContext) {

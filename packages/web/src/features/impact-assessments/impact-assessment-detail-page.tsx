@@ -113,6 +113,7 @@ const buttons: {
   { action: "revise", label: "Start a revision", variant: "secondary" },
   { action: "mark-reviewed", label: "Mark as reviewed", variant: "secondary" },
   { action: "archive", label: "Archive", variant: "danger" },
+  { action: "restore", label: "Restore", variant: "secondary" },
 ];
 
 /** The workflow buttons the caller's abilities allow, with an optional comment kept in the version and the trail. */
