@@ -13,6 +13,7 @@ import { Breadcrumb } from "./ai-system-new-page";
 import { AiSystemMeasurements } from "./ai-system-measurements";
 import { AiSystemOverview } from "./ai-system-overview";
 import { SystemComponents } from "../models/system-components";
+import { ComponentGraph } from "../inventory/component-graph";
 import { SystemClassificationTab } from "../eu-ai-act/system-classification-tab";
 import { SystemImpactAssessmentsTab } from "../impact-assessments/system-impact-assessments-tab";
 import { useAiSystem, useArchiveToggle } from "./queries";
@@ -94,6 +95,7 @@ export function AiSystemDetailPage() {
         <Tabs.Content value="overview">
           <AiSystemOverview system={system} />
           <SystemComponents orgId={orgId} systemId={systemId} />
+          <ComponentGraph orgId={orgId} type="ai_system" id={systemId} />
         </Tabs.Content>
         <Tabs.Content value="classification">
           <SystemClassificationTab orgId={orgId} systemId={systemId} />

@@ -5,6 +5,7 @@ import { EditArchiveActions } from "../../components/record-actions";
 import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useDataset, useDatasetArchiveToggle } from "./queries";
+import { ComponentGraph } from "../inventory/component-graph";
 
 const route = getRouteApi("/orgs/$orgId/datasets/$datasetId");
 
@@ -123,6 +124,7 @@ export function DatasetDetailPage() {
       <Section title="Datasheet">
         <SectionAnswers sections={d.datasheet} emptyText="No datasheet answers yet." />
       </Section>
+      <ComponentGraph orgId={orgId} type="dataset" id={datasetId} />
     </>
   );
 }

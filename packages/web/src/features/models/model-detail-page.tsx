@@ -6,6 +6,7 @@ import { SectionAnswers } from "../../components/section-answers";
 import { Alert, ErrorState, LoadingState, errorMessage } from "../../components/states";
 import { useModel, useModelArchiveToggle } from "./queries";
 import { ModelVendors } from "../vendors/model-vendors";
+import { ComponentGraph } from "../inventory/component-graph";
 
 const route = getRouteApi("/orgs/$orgId/models/$modelId");
 
@@ -121,6 +122,7 @@ export function ModelDetailPage() {
       <Section title="Model card">
         <SectionAnswers sections={m.modelCard} emptyText="No model-card sections filled in yet." />
       </Section>
+      <ComponentGraph orgId={orgId} type="ai_model" id={modelId} />
     </>
   );
 }

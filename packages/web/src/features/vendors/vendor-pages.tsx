@@ -18,6 +18,7 @@ import { useCan } from "../session/use-me";
 import { useVendor, useVendorArchiveToggle } from "./queries";
 import { riskTone, VendorQuestionnaire } from "./vendor-questionnaire";
 import { VendorQuestionnaireHistory } from "./vendor-questionnaire-history";
+import { ComponentGraph } from "../inventory/component-graph";
 
 const listRoute = getRouteApi("/orgs/$orgId/vendors");
 const detailRoute = getRouteApi("/orgs/$orgId/vendors/$vendorId");
@@ -220,6 +221,7 @@ export function VendorDetailPage() {
         </TabList>
         <Tabs.Content value="overview">
           <VendorOverview orgId={orgId} v={v} />
+          <ComponentGraph orgId={orgId} type="vendor" id={vendorId} />
         </Tabs.Content>
         <Tabs.Content value="questionnaire">
           <VendorQuestionnaire orgId={orgId} vendorId={vendorId} />
