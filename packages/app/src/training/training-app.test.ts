@@ -1,6 +1,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { and, eq } from "drizzle-orm";
 import { trainingExpiry, trainingRecordStatus, type Actor } from "@openaims/core";
+import { tables } from "@openaims/db";
 import { createTestDatabase, testBackends } from "@openaims/db/testing";
 import { createAppContext, type AppContext } from "../shared/context";
 import { buildActor, commandFilesIn, expectAuditEvent, orgWithMembers } from "../testing";
@@ -14,6 +16,7 @@ import { listTrainingRecords } from "./list-training-records";
 import { updateTrainingRecord } from "./update-training-record";
 import { updateTrainingTopic } from "./update-training-topic";
 import { evaluateReadiness, iso42001ReadinessRules } from "@openaims/core";
+import { createEvidenceLink } from "../evidence/create-evidence-link";
 import { loadReadinessFacts } from "../readiness/load-readiness-facts";
 import { generateTasks } from "../tasks/generate-tasks";
 import { tasksOf } from "../tasks/task-test-kit";
@@ -217,6 +220,54 @@ for (const backend of testBackends()) {
         updateTrainingTopic(ctx, lead, meta, t.id, { version: 2, name: "Y" }),
         rejects("invalid_state"),
       );
+    });
+
+    it("links evidence to a record, replaces it on update, and drops the links (not the evidence) on delete", async () => {
+      const t = await createTrainingTopic(ctx, lead, meta, { name: "Evidence topic" });
+      const cert = await createEvidenceLink(
+        ctx,
+        lead,
+        meta,
+        {
+          kind: "link",
+          title: "LMS certificate",
+          url: "https://lms.example.test/cert/1",
+        },
+        "api",
+      );
+      const r = await createTrainingRecord(ctx, lead, meta, {
+        userId: viewer.userId,
+        topicId: t.id,
+        completedOn: "2026-02-10",
+        evidenceIds: [cert.id],
+      });
+      assert.deepEqual(
+        r.evidence.map((e) => [e.type, e.id, e.label]),
+        [["evidence", cert.id, "LMS certificate"]],
+      );
+      await assert.rejects(
+        updateTrainingRecord(ctx, lead, meta, r.id, {
+          version: 1,
+          evidenceIds: ["00000000-0000-4000-8000-000000000099"],
+        }),
+        rejects("invalid_input", "evidenceIds.0"),
+      );
+      const cleared = await updateTrainingRecord(ctx, lead, meta, r.id, { version: 1, evidenceIds: [] });
+      assert.deepEqual([cleared.evidence, cleared.version], [[], 2]);
+      const again = await updateTrainingRecord(ctx, lead, meta, r.id, { version: 2, evidenceIds: [cert.id] });
+      await deleteTrainingRecord(ctx, lead, meta, r.id, again.version);
+      const left = await ctx.database.db
+        .select()
+        .from(tables.recordLinks)
+        .where(
+          and(eq(tables.recordLinks.sourceType, "training_record"), eq(tables.recordLinks.sourceId, r.id)),
+        );
+      assert.equal(left.length, 0);
+      const [ev] = await ctx.database.db
+        .select()
+        .from(tables.evidence)
+        .where(eq(tables.evidence.id, cert.id));
+      assert.ok(ev, "the evidence itself stays");
     });
 
     it("keeps organizations apart: another org's topic is unknown and its records are not found", async () => {
