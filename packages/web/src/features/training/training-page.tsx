@@ -8,6 +8,7 @@ import { QueryView } from "../../components/query-view";
 import { Alert } from "../../components/states";
 import { Tab, TabList } from "../../components/tabs";
 import { useCan } from "../session/use-me";
+import { Art4Obligations } from "./art4-obligations";
 import { CoverageMatrix, CoverageSummary } from "./coverage-matrix";
 import { useTrainingCoverage, useTrainingTopics } from "./queries";
 import { AddRecordDialog } from "./record-dialog";
@@ -62,6 +63,7 @@ export function TrainingPage() {
               </Alert>
             )}
             <CoverageSummary coverage={c} />
+            <Art4Obligations orgId={orgId} coverage={c} />
             <Tabs.Root defaultValue="coverage">
               <TabList aria-label="Training sections">
                 <Tab value="coverage">Coverage</Tab>
