@@ -28,6 +28,10 @@ const rejects =
   (code: string, path?: string) => (e: { code: string; details?: { issues?: { path: string }[] } }) =>
     e.code === code && (path === undefined || e.details?.issues?.[0]?.path === path);
 
+/** Records a completion of `topicId` for `userId` on `day`, as `by`. */
+const recordIn = (ctx: AppContext, by: Actor, userId: string, topicId: string, day: string) =>
+  createTrainingRecord(ctx, by, meta, { userId, topicId, completedOn: day });
+
 /** Every use case of this folder that writes; the completeness test below keeps the table honest. */
 const mutations: Record<string, (ctx: AppContext, a: Actor, topicId: string) => Promise<unknown>> = {
   "create-training-topic.ts": (ctx, a) => createTrainingTopic(ctx, a, meta, { name: "Prompt hygiene" }),
@@ -37,22 +41,13 @@ const mutations: Record<string, (ctx: AppContext, a: Actor, topicId: string) => 
     await archiveTrainingTopic(ctx, a, meta, t, 2);
     return restoreTrainingTopic(ctx, a, meta, t, 3);
   },
-  "create-training-record.ts": (ctx, a, t) =>
-    createTrainingRecord(ctx, a, meta, { userId: a.userId, topicId: t, completedOn: "2026-01-05" }),
+  "create-training-record.ts": (ctx, a, t) => recordIn(ctx, a, a.userId, t, "2026-01-05"),
   "update-training-record.ts": async (ctx, a, t) => {
-    const r = await createTrainingRecord(ctx, a, meta, {
-      userId: a.userId,
-      topicId: t,
-      completedOn: "2026-01-06",
-    });
+    const r = await recordIn(ctx, a, a.userId, t, "2026-01-06");
     return updateTrainingRecord(ctx, a, meta, r.id, { version: 1, provider: "LMS" });
   },
   "delete-training-record.ts": async (ctx, a, t) => {
-    const r = await createTrainingRecord(ctx, a, meta, {
-      userId: a.userId,
-      topicId: t,
-      completedOn: "2026-01-07",
-    });
+    const r = await recordIn(ctx, a, a.userId, t, "2026-01-07");
     return deleteTrainingRecord(ctx, a, meta, r.id, 1);
   },
 };
@@ -62,6 +57,8 @@ for (const backend of testBackends()) {
     let ctx: AppContext;
     let orgId: string;
     let owner: Actor, lead: Actor, contributor: Actor, auditor: Actor, viewer: Actor;
+    const record = (by: Actor, userId: string, topicId: string, day: string) =>
+      recordIn(ctx, by, userId, topicId, day);
 
     before(async () => {
       ctx = createAppContext(await createTestDatabase(backend));
@@ -92,11 +89,7 @@ for (const backend of testBackends()) {
       for (const d of days)
         await createTrainingRecord(ctx, lead, meta, { userId: member.userId, topicId: t.id, completedOn: d });
       const leap = await createTrainingTopic(ctx, lead, meta, { name: "Yearly", validityMonths: 12 });
-      await createTrainingRecord(ctx, lead, meta, {
-        userId: member.userId,
-        topicId: leap.id,
-        completedOn: "2025-03-01",
-      });
+      await record(lead, member.userId, leap.id, "2025-03-01");
       const today = "2026-03-01";
       for (const status of ["current", "expiring_soon", "expired"] as const) {
         const page = await listTrainingRecords(ctx, lead, { userId: member.userId, status, limit: 200 });
@@ -125,34 +118,16 @@ for (const backend of testBackends()) {
       });
       assert.equal(own.userId, contributor.userId);
       assert.equal(own.abilities.update, true);
-      await assert.rejects(
-        createTrainingRecord(ctx, contributor, meta, {
-          userId: viewer.userId,
-          topicId: t.id,
-          completedOn: "2026-02-01",
-        }),
-        rejects("forbidden"),
-      );
+      await assert.rejects(record(contributor, viewer.userId, t.id, "2026-02-01"), rejects("forbidden"));
       for (const a of [viewer, auditor])
-        await assert.rejects(
-          createTrainingRecord(ctx, a, meta, { userId: a.userId, topicId: t.id, completedOn: "2026-02-01" }),
-          rejects("forbidden"),
-        );
+        await assert.rejects(record(a, a.userId, t.id, "2026-02-01"), rejects("forbidden"));
       await assert.rejects(createTrainingTopic(ctx, contributor, meta, { name: "X" }), rejects("forbidden"));
     });
 
     it("shows members their own records only, and hides a colleague's record as not found", async () => {
       const t = await createTrainingTopic(ctx, lead, meta, { name: "Visibility" });
-      const mine = await createTrainingRecord(ctx, lead, meta, {
-        userId: viewer.userId,
-        topicId: t.id,
-        completedOn: "2026-02-02",
-      });
-      const theirs = await createTrainingRecord(ctx, lead, meta, {
-        userId: lead.userId,
-        topicId: t.id,
-        completedOn: "2026-02-02",
-      });
+      const mine = await record(lead, viewer.userId, t.id, "2026-02-02");
+      const theirs = await record(lead, lead.userId, t.id, "2026-02-02");
       const seen = await listTrainingRecords(ctx, viewer, { topicId: t.id });
       assert.deepEqual(
         seen.items.map((r) => r.id),
@@ -170,26 +145,11 @@ for (const backend of testBackends()) {
     it("rejects a future completion, a duplicate, a stale version, a non-member and an archived topic", async () => {
       const t = await createTrainingTopic(ctx, lead, meta, { name: "Rules" });
       await assert.rejects(
-        createTrainingRecord(ctx, lead, meta, {
-          userId: viewer.userId,
-          topicId: t.id,
-          completedOn: "2026-03-03",
-        }),
+        record(lead, viewer.userId, t.id, "2026-03-03"),
         rejects("invalid_input", "completedOn"),
       );
-      const r = await createTrainingRecord(ctx, lead, meta, {
-        userId: viewer.userId,
-        topicId: t.id,
-        completedOn: "2026-03-02",
-      });
-      await assert.rejects(
-        createTrainingRecord(ctx, lead, meta, {
-          userId: viewer.userId,
-          topicId: t.id,
-          completedOn: "2026-03-02",
-        }),
-        rejects("conflict"),
-      );
+      const r = await record(lead, viewer.userId, t.id, "2026-03-02");
+      await assert.rejects(record(lead, viewer.userId, t.id, "2026-03-02"), rejects("conflict"));
       await updateTrainingRecord(ctx, lead, meta, r.id, { version: 1, note: "first" });
       await assert.rejects(
         updateTrainingRecord(ctx, lead, meta, r.id, { version: 1, note: "again" }),
@@ -208,14 +168,7 @@ for (const backend of testBackends()) {
         rejects("invalid_input", "email"),
       );
       await archiveTrainingTopic(ctx, lead, meta, t.id, 1);
-      await assert.rejects(
-        createTrainingRecord(ctx, lead, meta, {
-          userId: viewer.userId,
-          topicId: t.id,
-          completedOn: "2026-01-01",
-        }),
-        rejects("invalid_state"),
-      );
+      await assert.rejects(record(lead, viewer.userId, t.id, "2026-01-01"), rejects("invalid_state"));
       await assert.rejects(
         updateTrainingTopic(ctx, lead, meta, t.id, { version: 2, name: "Y" }),
         rejects("invalid_state"),
@@ -274,17 +227,9 @@ for (const backend of testBackends()) {
       const other = await orgWithMembers(ctx, ["owner"]);
       const stranger = other.actors[0]!;
       const t = await createTrainingTopic(ctx, lead, meta, { name: "Isolation" });
-      const r = await createTrainingRecord(ctx, lead, meta, {
-        userId: lead.userId,
-        topicId: t.id,
-        completedOn: "2026-02-03",
-      });
+      const r = await record(lead, lead.userId, t.id, "2026-02-03");
       await assert.rejects(
-        createTrainingRecord(ctx, stranger, meta, {
-          userId: stranger.userId,
-          topicId: t.id,
-          completedOn: "2026-02-03",
-        }),
+        record(stranger, stranger.userId, t.id, "2026-02-03"),
         rejects("invalid_input", "topicId"),
       );
       await assert.rejects(getTrainingRecord(ctx, stranger, r.id), rejects("not_found"));
@@ -307,16 +252,8 @@ for (const backend of testBackends()) {
       });
       assert.equal(lit.aiLiteracy, true);
       assert.equal(dev.aiLiteracy, false);
-      await createTrainingRecord(ctx, o, meta, {
-        userId: o.userId,
-        topicId: lit.id,
-        completedOn: "2025-06-01",
-      });
-      await createTrainingRecord(ctx, o, meta, {
-        userId: c.userId,
-        topicId: lit.id,
-        completedOn: "2025-01-01",
-      });
+      await record(o, o.userId, lit.id, "2025-06-01");
+      await record(o, c.userId, lit.id, "2025-01-01");
       const cov = await getTrainingCoverage(ctx, o);
       assert.equal(cov.complete, true);
       assert.deepEqual(cov.summary, {
@@ -356,21 +293,9 @@ for (const backend of testBackends()) {
       const lit = await createTrainingTopic(ctx, o, meta, { ...literacy, validityMonths: 1 });
       const other = await createTrainingTopic(ctx, o, meta, { name: "Not literacy", validityMonths: null });
       // 2026-01-31 + 1 month = 2026-02-28: expired on 2026-03-01; 2026-02-01 + 1 month = 2026-03-01: still counts
-      await createTrainingRecord(ctx, o, meta, {
-        userId: o.userId,
-        topicId: lit.id,
-        completedOn: "2026-01-31",
-      });
-      await createTrainingRecord(ctx, o, meta, {
-        userId: c.userId,
-        topicId: lit.id,
-        completedOn: "2026-02-01",
-      });
-      await createTrainingRecord(ctx, o, meta, {
-        userId: v.userId,
-        topicId: other.id,
-        completedOn: "2026-02-01",
-      });
+      await record(o, o.userId, lit.id, "2026-01-31");
+      await record(o, c.userId, lit.id, "2026-02-01");
+      await record(o, v.userId, other.id, "2026-02-01");
       await createTrainingRecord(ctx, o, meta, {
         userId: a.userId,
         topicId: lit.id,
@@ -401,16 +326,8 @@ for (const backend of testBackends()) {
         (await generateTasks(ctx, fresh.orgId)).byOrigin.find((b) => b.origin === "training_due")!;
       assert.equal((await due()).created, 0, "no AI-literacy topic, no task");
       const lit = await createTrainingTopic(ctx, o, meta, literacy);
-      await createTrainingRecord(ctx, o, meta, {
-        userId: o.userId,
-        topicId: lit.id,
-        completedOn: "2025-12-01",
-      });
-      await createTrainingRecord(ctx, o, meta, {
-        userId: c.userId,
-        topicId: lit.id,
-        completedOn: "2025-03-15",
-      });
+      await record(o, o.userId, lit.id, "2025-12-01");
+      await record(o, c.userId, lit.id, "2025-03-15");
       const first = await generateTasks(ctx, fresh.orgId);
       assert.deepEqual(
         first.byOrigin.find((b) => b.origin === "training_due"),
@@ -429,11 +346,7 @@ for (const backend of testBackends()) {
         ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
       );
       assert.equal((await due()).created, 0, "idempotent");
-      await createTrainingRecord(ctx, o, meta, {
-        userId: v.userId,
-        topicId: lit.id,
-        completedOn: "2026-02-20",
-      });
+      await record(o, v.userId, lit.id, "2026-02-20");
       assert.deepEqual(await due(), { origin: "training_due", created: 0, closed: 1 });
     });
   });
