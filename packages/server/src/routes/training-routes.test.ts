@@ -73,7 +73,12 @@ for (const backend of testBackends()) {
         list.json().items.map((i: { id: string }) => i.id),
         [created.id],
       );
-      const archived = await owner.post(`${t}/topics/${created.id}/archive`, { version: 1 });
+      const edited = await owner.patch(`${t}/topics/${created.id}`, { version: 1, validityMonths: 24 });
+      assert.equal(edited.statusCode, 200, edited.body);
+      assert.deepEqual([edited.json().validityMonths, edited.json().version], [24, 2]);
+      const staleTopic = await owner.patch(`${t}/topics/${created.id}`, { version: 1, name: "Renamed" });
+      assert.equal(staleTopic.statusCode, 409);
+      const archived = await owner.post(`${t}/topics/${created.id}/archive`, { version: 2 });
       assert.equal(archived.statusCode, 200);
       assert.ok(archived.json().archivedAt);
       assert.equal((await owner.get(`${t}/topics`)).json().items.length, 0);
@@ -171,6 +176,8 @@ for (const backend of testBackends()) {
       assert.equal((await b.owner.get(`${cross}/topics/${lit.id}`)).statusCode, 404);
       assert.equal((await b.owner.get(`${cross}/records/${rec.id}`)).statusCode, 404);
       assert.equal((await b.owner.get(`${b.t}/topics/${lit.id}`)).statusCode, 404);
+      assert.equal((await b.owner.post(`${b.t}/topics/${lit.id}/archive`, { version: 1 })).statusCode, 404);
+      assert.equal((await b.owner.delete(`${b.t}/records/${rec.id}?version=1`)).statusCode, 404);
       assert.equal((await b.owner.get(`${b.t}/records/${rec.id}`)).statusCode, 404);
       assert.equal(
         (await b.owner.patch(`${b.t}/records/${rec.id}`, { version: 1, note: "x" })).statusCode,
