@@ -4,3 +4,4 @@ export * from "./schemas";
 export * from "./rules";
 export * from "./policy";
 export * from "./assessment";
+export * from "./version-diff";

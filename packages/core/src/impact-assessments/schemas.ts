@@ -10,6 +10,7 @@ import {
   Version,
 } from "../schemas/common";
 import { isCalendarDate } from "../incidents/incident";
+import { DocumentDiffView } from "../schemas/documents";
 import {
   harmDimensions,
   impactAssessmentStatuses,
@@ -236,3 +237,25 @@ export const ImpactAssessmentView = ImpactAssessmentSummaryView.extend({
   abilities: Abilities,
 });
 export type ImpactAssessmentView = z.infer<typeof ImpactAssessmentView>;
+
+/** A field of the assessment that differs between two versions, as a line diff of its text. */
+export const ImpactAssessmentFieldDiff = z.object({
+  /** `section.field`, or `harms` for the table of harms */
+  path: z.string(),
+  label: z.string(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  lines: DocumentDiffView.shape.lines,
+});
+export const ImpactAssessmentVersionDiffView = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  /** title, variant, template and the overall ratings, when they differ ("" for none) */
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
+  /** the template's sections with the fields that differ (sections without differences are left out) */
+  sections: z.array(
+    z.object({ key: z.string(), title: z.string(), fields: z.array(ImpactAssessmentFieldDiff) }),
+  ),
+  same: z.boolean(),
+});
+export type ImpactAssessmentVersionDiffView = z.infer<typeof ImpactAssessmentVersionDiffView>;

@@ -314,6 +314,7 @@ for (const backend of testBackends()) {
       ])
         assert.ok(doc.paths[`${base}/{id}/${action}`]?.post, action);
       assert.ok(doc.paths["/api/v1/orgs/{orgId}/ai-systems/{id}/impact-assessments"]?.get);
+      assert.ok(doc.paths[`${base}/{id}/versions/{from}/diff/{to}`]?.get);
       const { owner, base: orgBase, member } = await setup();
       const viewer = await member("viewer");
       const templates = (await viewer.client.get(`${orgBase}/impact-assessment-templates`)).json();

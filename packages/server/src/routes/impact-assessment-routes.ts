@@ -4,6 +4,7 @@ import {
   ImpactAssessmentActionInput,
   ImpactAssessmentListQuery,
   ImpactAssessmentPage,
+  ImpactAssessmentVersionDiffView,
   ImpactAssessmentVersionView,
   ImpactAssessmentView,
   RecordAuthorityNotificationInput,
@@ -13,6 +14,7 @@ import {
 } from "@openaims/core";
 import {
   createImpactAssessment,
+  diffImpactAssessmentVersions,
   getImpactAssessment,
   getImpactAssessmentVersion,
   listImpactAssessmentTemplates,
@@ -226,6 +228,30 @@ export async function impactAssessmentRoutes(app: ZodApp, { ctx }: ServerDeps): 
         await request.actorFor(request.params.orgId),
         request.params.id,
         request.params.number,
+      ),
+  );
+
+  app.get(
+    `${base}/:id/versions/:from/diff/:to`,
+    {
+      schema: {
+        tags,
+        summary: "What changed between two frozen versions of an impact assessment",
+        description:
+          "`aims.read`. Field by field along the template: each differing text as a line diff, the harms as one " +
+          "text block per harm, and title, variant, template and overall ratings as before/after. Either order; " +
+          "an unknown version → 404.",
+        params: z.object({ orgId: Uuid, id: Uuid, from: VersionNumber, to: VersionNumber }),
+        response: { 200: ImpactAssessmentVersionDiffView },
+      },
+    },
+    async (request) =>
+      diffImpactAssessmentVersions(
+        ctx,
+        await request.actorFor(request.params.orgId),
+        request.params.id,
+        request.params.from,
+        request.params.to,
       ),
   );
 

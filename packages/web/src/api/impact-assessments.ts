@@ -3,6 +3,7 @@ import type {
   ImpactAssessmentAction,
   ImpactAssessmentActionInput,
   ImpactAssessmentPage,
+  ImpactAssessmentVersionDiffView,
   ImpactAssessmentVersionView,
   ImpactAssessmentView,
   RecordAuthorityNotificationInput,
@@ -14,6 +15,7 @@ export type {
   CreateImpactAssessmentInput,
   ImpactAssessmentAction,
   ImpactAssessmentPage,
+  ImpactAssessmentVersionDiffView,
   ImpactAssessmentVersionView,
   ImpactAssessmentView,
   RecordAuthorityNotificationInput,
@@ -39,6 +41,12 @@ export const impactAssessmentsApi = {
   version: (orgId: string, id: string, number: number, signal?: AbortSignal) =>
     api.get<ImpactAssessmentVersionView>(
       orgPath(orgId, base, id, "versions", String(number)),
+      undefined,
+      signal,
+    ),
+  diff: (orgId: string, id: string, from: number, to: number, signal?: AbortSignal) =>
+    api.get<ImpactAssessmentVersionDiffView>(
+      orgPath(orgId, base, id, "versions", String(from), "diff", String(to)),
       undefined,
       signal,
     ),

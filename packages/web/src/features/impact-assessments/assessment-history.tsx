@@ -13,8 +13,9 @@ import { formatDateTime } from "../../lib/format";
 import { ImpactLevelBadge } from "./assessment-badges";
 import { HarmsEditor } from "./harms-editor";
 import { useAfterAssessmentWrite, useImpactAssessmentVersion } from "./queries";
+import { VersionCompare } from "./version-compare";
 
-/** The frozen versions (what was submitted and what was signed off), newest first; one can be opened. */
+/** The frozen versions (what was submitted and what was signed off), newest first; one can be opened, two compared. */
 export function VersionHistory({ orgId, assessment }: { orgId: string; assessment: ImpactAssessmentView }) {
   const [open, setOpen] = useState<number | null>(null);
   const version = useImpactAssessmentVersion(orgId, assessment.id, open);
@@ -68,6 +69,7 @@ export function VersionHistory({ orgId, assessment }: { orgId: string; assessmen
           ) : null}
         </div>
       )}
+      <VersionCompare key={assessment.versions.length} orgId={orgId} assessment={assessment} />
     </Section>
   );
 }

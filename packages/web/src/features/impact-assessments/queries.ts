@@ -8,6 +8,8 @@ export const impactAssessmentKeys = {
   detail: (orgId: string, id: string) => ["orgs", orgId, "impact-assessments", "detail", id] as const,
   version: (orgId: string, id: string, n: number) =>
     ["orgs", orgId, "impact-assessments", "detail", id, "version", n] as const,
+  diff: (orgId: string, id: string, from: number, to: number) =>
+    ["orgs", orgId, "impact-assessments", "detail", id, "diff", from, to] as const,
 };
 
 export function useImpactAssessmentList(orgId: string, params: ImpactAssessmentListParams) {
@@ -30,6 +32,15 @@ export function useImpactAssessmentVersion(orgId: string, id: string, n: number 
     queryKey: impactAssessmentKeys.version(orgId, id, n ?? 0),
     queryFn: ({ signal }) => impactAssessmentsApi.version(orgId, id, n!, signal),
     enabled: n !== null,
+  });
+}
+
+/** What changed between two frozen versions; off while either is not chosen. */
+export function useImpactAssessmentDiff(orgId: string, id: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: impactAssessmentKeys.diff(orgId, id, from ?? 0, to ?? 0),
+    queryFn: ({ signal }) => impactAssessmentsApi.diff(orgId, id, from!, to!, signal),
+    enabled: from !== null && to !== null,
   });
 }
 
