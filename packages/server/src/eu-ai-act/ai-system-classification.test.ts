@@ -8,24 +8,9 @@ import {
   type TestClient,
   useTestServer,
 } from "../testing";
+import { deployerAnswers } from "../testing/eu-ai-act-answers";
 
-const answers = (over: Record<string, unknown> = {}) => ({
-  roles: ["deployer"],
-  prohibitedPractices: [],
-  annexI: { safetyComponentOrProduct: false, thirdPartyConformityAssessment: false },
-  annexIII: "5(b)",
-  art6_3: { exception: null, profiling: false },
-  art50: {
-    interactsWithPersons: false,
-    syntheticContent: false,
-    emotionOrBiometricCategorisation: false,
-    deepFake: false,
-    publicInterestText: false,
-  },
-  gpai: { isGpaiModel: false, trainingComputeFlop: null, designatedSystemicRisk: false },
-  publicBodyOrPublicService: false,
-  ...over,
-});
+const answers = deployerAnswers;
 
 const put = (c: TestClient, url: string, payload: object) => c.request({ method: "PUT", url, payload });
 

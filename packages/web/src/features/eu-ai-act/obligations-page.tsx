@@ -9,11 +9,10 @@ import { QueryView } from "../../components/query-view";
 import { EmptyState } from "../../components/states";
 import {
   CountsLine,
-  ObligationLinks,
+  ObligationItem,
   ObligationTimeline,
   obligationStatusLabel,
   obligationStatusTone,
-  OverdueBadge,
 } from "./obligation-parts";
 import { obligationKeys } from "./system-obligations";
 
@@ -80,30 +79,24 @@ export function ObligationsPage() {
             <ObligationTimeline
               items={list.items}
               renderItem={(o) => (
-                <li
+                <ObligationItem
                   key={o.id}
-                  className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-slate-200 bg-white p-3"
-                >
-                  <div className="min-w-0 grow">
-                    <p className="font-medium text-slate-900">
-                      {o.article} — {o.title} <OverdueBadge o={o} />
-                    </p>
-                    <p className="text-xs text-slate-700">
-                      <Link
-                        to="/orgs/$orgId/ai-systems/$systemId"
-                        params={{ orgId, systemId: o.aiSystemId }}
-                        search={{ tab: "classification" }}
-                        className="font-medium text-blue-800 underline"
-                      >
-                        {o.aiSystemName}
-                      </Link>{" "}
-                      · {o.role.replace(/_/g, " ")} · due {o.dueDate}
-                      {o.ownerName ? ` · owner ${o.ownerName}` : " · no owner"}
-                    </p>
-                    <ObligationLinks orgId={orgId} links={o.links} />
-                  </div>
-                  <Badge tone={obligationStatusTone[o.status]}>{obligationStatusLabel[o.status]}</Badge>
-                </li>
+                  orgId={orgId}
+                  o={o}
+                  system={
+                    <Link
+                      to="/orgs/$orgId/ai-systems/$systemId"
+                      params={{ orgId, systemId: o.aiSystemId }}
+                      search={{ tab: "classification" }}
+                      className="font-medium text-blue-800 underline"
+                    >
+                      {o.aiSystemName}
+                    </Link>
+                  }
+                  aside={
+                    <Badge tone={obligationStatusTone[o.status]}>{obligationStatusLabel[o.status]}</Badge>
+                  }
+                />
               )}
             />
           </div>
