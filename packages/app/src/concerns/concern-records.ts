@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   abilitiesOf,
@@ -11,6 +11,7 @@ import {
   type ConcernView,
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
+import { createdKeyOf } from "../shared/created-keyset-list";
 
 const { concerns, aiSystems, users } = tables;
 export type ConcernRow = typeof concerns.$inferSelect;
@@ -23,7 +24,7 @@ export interface ConcernRecord {
 }
 
 /** created_at as text with its microseconds: the list's keyset cursor must not lose precision */
-const createdKey = sql<string>`to_char(${concerns.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdKey = createdKeyOf(concerns.createdAt);
 
 export const concernRecordColumns = {
   row: concerns,

@@ -1,10 +1,9 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import {
   abilitiesOf,
   authorize,
   impactAssessmentPolicy,
   ImpactAssessmentListQuery,
-  invalidInput,
   notFound,
   type Actor,
   type ImpactAssessmentListQueryInput,
@@ -13,13 +12,12 @@ import {
 import { tables } from "@openaims/db";
 import { parseInput } from "../ai-systems/ai-system-records";
 import type { AppContext } from "../shared/context";
-import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { createdKeyOf, listNewestFirst } from "../shared/created-keyset-list";
 import { presentSummaries } from "./impact-assessment-records";
 
 const { impactAssessments: ia, aiSystems } = tables;
-const ISO_US = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const createdKey = sql<string>`to_char(${ia.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdKey = createdKeyOf(ia.createdAt);
 
 /** Newest first; `systemId` and `status` narrow the list. */
 export async function listImpactAssessments(
@@ -32,31 +30,27 @@ export async function listImpactAssessments(
   const conds: SQL[] = [eq(ia.orgId, actor.orgId)];
   if (systemId) conds.push(eq(ia.aiSystemId, systemId));
   if (status) conds.push(eq(ia.status, status));
-  const after = decodeCursor(cursor, 2);
-  if (after) {
-    const [at, id] = after;
-    if (typeof at !== "string" || !ISO_US.test(at) || typeof id !== "string" || !UUID.test(id))
-      throw invalidInput("The cursor is not valid for this list; start again from the first page.", {
-        issues: [{ path: "cursor", message: "is not a cursor this list produced" }],
-      });
-    conds.push(sql`(${ia.createdAt}, ${ia.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
   const db = ctx.database.db;
-  const rows = await db
-    .select({ row: ia, key: createdKey })
-    .from(ia)
-    .where(and(...conds))
-    .orderBy(desc(ia.createdAt), desc(ia.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = await listNewestFirst(
+    ia,
+    { limit, cursor },
+    conds,
+    (where, orderBy, n) =>
+      db
+        .select({ row: ia, key: createdKey })
+        .from(ia)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(n),
+    (r) => [r.key, r.row.id],
+  );
   return {
     items: await presentSummaries(
       db,
       actor.orgId,
       page.map((r) => r.row),
     ),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.key, last.row.id]) : null,
+    nextCursor,
     abilities: { create: abilitiesOf(actor, impactAssessmentPolicy, {}).create },
   };
 }

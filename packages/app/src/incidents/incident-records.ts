@@ -22,6 +22,7 @@ import {
   type SeriousIncidentAnswers,
 } from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
+import { createdKeyOf } from "../shared/created-keyset-list";
 
 const { incidents, incidentCommunications, users, recordLinks, aiSystems } = tables;
 export type IncidentRow = typeof incidents.$inferSelect;
@@ -33,7 +34,7 @@ export interface IncidentRecord {
 }
 
 /** created_at as text with its microseconds: the list's keyset cursor must not lose precision */
-const createdKey = sql<string>`to_char(${incidents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdKey = createdKeyOf(incidents.createdAt);
 
 export function selectIncidentRecords(db: Executor) {
   return db
