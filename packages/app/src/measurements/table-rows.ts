@@ -34,7 +34,8 @@ const newlines = (s: string) => {
 };
 
 /**
- * CSV rows via csv-parse: BOM stripped, CRLF/LF/CR line ends, quoted fields, cells trimmed, blank lines skipped.
+ * CSV rows via csv-parse — for what core's fastCsvRows hands over (quotes, irregular line ends), so those rows are
+ * csv-parse's own: BOM stripped, CRLF/LF/CR line ends, quoted fields, cells trimmed, blank lines skipped.
  * Yields one batch per chunk (records and unreadable records in file order), so the per-row cost is the parse
  * itself, not a promise per row.
  */
