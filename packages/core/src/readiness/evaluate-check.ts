@@ -1,6 +1,12 @@
 import type { ReadinessCheckState, ReadinessGapView } from "../schemas/readiness";
 import type { DocumentFact, EvidenceFact, ReadinessFacts, SoaEntryFact } from "./facts";
-import { recordCounts, type DocumentMatch, type ReadinessArea, type ReadinessCheck } from "./rules";
+import {
+  recordCounts,
+  type DocumentMatch,
+  type ReadinessArea,
+  type ReadinessCheck,
+  type RecordCountKey,
+} from "./rules";
 
 /** The outcome of one check: its state, what is already in place and what is missing, specifically. */
 export interface CheckOutcome {
@@ -215,21 +221,25 @@ function soaControlReady(x: CheckContext): CheckOutcome {
 }
 
 function records(c: Extract<ReadinessCheck, { check: "records" }>, x: CheckContext): CheckOutcome {
-  const { area, meaning } = recordCounts[c.count];
+  const { area } = recordCounts[c.count];
   const n = x.facts.counts[c.count];
-  if (n === undefined)
-    return outcome("missing", [], [gap(`${meaning} are not recorded in OpenAIMS yet`, area)]);
+  if (n === undefined) return notRecorded(c.count);
   if (n >= c.min) return outcome("satisfied", [`${n} ${c.label} recorded`]);
   if (n > 0) return outcome("partial", [], [gap(`only ${n} of at least ${c.min} ${c.label} recorded`, area)]);
   return outcome("missing", [], [gap(`no ${c.label} recorded`, area)]);
 }
 
+/** A named count absent from the facts: its area's records do not exist in this installation yet. */
+function notRecorded(key: RecordCountKey): CheckOutcome {
+  const { area, meaning } = recordCounts[key];
+  return outcome("missing", [], [gap(`${meaning} are not recorded in OpenAIMS yet`, area)]);
+}
+
 function noRecords(c: Extract<ReadinessCheck, { check: "no_records" }>, x: CheckContext): CheckOutcome {
-  const { area, meaning } = recordCounts[c.count];
+  const { area } = recordCounts[c.count];
   const n = x.facts.counts[c.count];
   const base = x.facts.counts[c.of];
-  if (n === undefined || base === undefined)
-    return outcome("missing", [], [gap(`${meaning} are not recorded in OpenAIMS yet`, area)]);
+  if (n === undefined || base === undefined) return notRecorded(c.count);
   if (base === 0) {
     // Vacuous: say so, unless a sibling check already asks for these records.
     const asked = x.siblings.some((s) => s.check === "records" && s.count === c.of);
@@ -243,11 +253,10 @@ const fill = (text: string, n: number, of: number) =>
   text.replaceAll("{n}", String(n)).replaceAll("{of}", String(of));
 
 function coverage(c: Extract<ReadinessCheck, { check: "coverage" }>, x: CheckContext): CheckOutcome {
-  const { area, meaning } = recordCounts[c.lacking];
+  const { area } = recordCounts[c.lacking];
   const n = x.facts.counts[c.lacking];
   const base = x.facts.counts[c.of];
-  if (n === undefined || base === undefined)
-    return outcome("missing", [], [gap(`${meaning} are not recorded in OpenAIMS yet`, area)]);
+  if (n === undefined || base === undefined) return notRecorded(c.lacking);
   if (base === 0) {
     if (c.whenNone && (x.facts.counts[c.whenNone.given] ?? 0) > 0)
       return outcome("satisfied", [c.whenNone.satisfied]);
