@@ -110,6 +110,17 @@ describe("fast CSV reader", () => {
     assert.deepEqual(rows[5000], [5001, "1"]);
   });
 
+  it("hands a line longer than 1 MiB to the full parser instead of copying it with every chunk", async () => {
+    const long = "x".repeat(2 << 20);
+    const { rows, handed } = await read(`y\n1\n${long}\n0\n`, 1 << 16);
+    assert.deepEqual(rows, [
+      [1, "y"],
+      [2, "1"],
+      [0, "FALLBACK"],
+    ]);
+    assert.equal(handed, `\n\n${long}\n0\n`);
+  });
+
   it("closes the source when the reader stops early", async () => {
     let closed = false;
     const source = (async function* () {

@@ -20,6 +20,8 @@ const CR = 13;
 const QUOTE = '"';
 /** Rows per batch: small enough that a batch dies young (a whole 1 MiB chunk's rows would outlive the nursery). */
 const BATCH_ROWS = 1024;
+/** Characters of one unfinished line kept across chunks before the full parser takes over. */
+const MAX_LINE = 1 << 20;
 type Ending = "\n" | "\r\n";
 
 /** Bytes at the end of `b` that start a UTF-8 sequence the chunk does not finish (0–3). */
@@ -183,5 +185,10 @@ async function* readRows(
     }
     carry = text.slice(at);
     if (final) return;
+    if (carry.length > MAX_LINE) {
+      // a line this long would be copied again with every chunk: the full parser reads it in one pass
+      yield* options.fallback(rest(carry));
+      return;
+    }
   }
 }
