@@ -2,20 +2,16 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { AiSystemView } from "@openaims/core";
-import { createAppContext, getAiSystem, type AppContext } from "@openaims/app";
-import { tables, type Database } from "@openaims/db";
-import { createTestDatabase, testBackends } from "@openaims/db/testing";
-import { buildServer } from "../build-server";
-import { loadConfig } from "../config";
-import { shapedSerializerCompiler } from "../plugins/shaped-serializer";
-import { OrgRecordParams } from "../routes/route-kit";
+import type { LightMyRequestResponse } from "fastify";
+import { tables } from "@openaims/db";
+import { testBackends } from "@openaims/db/testing";
 import {
   buildAiSystem,
   buildMember,
   buildOrg,
+  createTestServer,
   mintApiToken,
+  mountSeparateAiSystemDetail,
   sessionFor,
   TestClient,
   type TestServer,
@@ -28,41 +24,15 @@ import {
 
 const { apiTokens, sessions, memberships, users, customRoles } = tables;
 
-async function startServer(backend: "pglite" | "postgres"): Promise<TestServer> {
-  const database: Database = await createTestDatabase(backend);
-  const config = loadConfig({}, { logLevel: "silent" });
-  const ctx: AppContext = createAppContext(database, {
-    sessionIdleMinutes: config.sessionIdleMinutes,
-    sessionAbsoluteHours: config.sessionAbsoluteHours,
-    loginFreeAttempts: 1000,
-  });
-  const app: FastifyInstance = await buildServer({ ctx, config }, false);
-  app.get<{ Params: { orgId: string; id: string } }>(
-    "/separate/api/v1/orgs/:orgId/ai-systems/:id",
-    {
-      schema: { params: OrgRecordParams, response: { 200: AiSystemView } },
-      serializerCompiler: shapedSerializerCompiler,
-    },
-    async (request) => getAiSystem(ctx, await request.actorFor(request.params.orgId), request.params.id),
-  );
-  await app.ready();
-  return {
-    app,
-    ctx,
-    database,
-    config,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
-}
-
 for (const backend of testBackends()) {
   describe(`AI system detail: credential and record in one statement (${backend})`, () => {
     let server: TestServer;
     before(async () => {
-      server = await startServer(backend);
+      server = await createTestServer({
+        backend,
+        settings: { loginFreeAttempts: 1000 },
+        extend: mountSeparateAiSystemDetail,
+      });
     });
     after(async () => server?.close());
 

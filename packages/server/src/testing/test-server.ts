@@ -22,6 +22,8 @@ export async function createTestServer(
     config?: Partial<ServerConfig>;
     settings?: Partial<AppSettings>;
     bootstrap?: BootstrapChannel;
+    /** extra routes (e.g. a test's oracle), registered before the server is ready */
+    extend?: (app: FastifyInstance, ctx: AppContext) => void;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.backend ?? "pglite");
@@ -33,6 +35,7 @@ export async function createTestServer(
     ...options.settings,
   });
   const app = await buildServer({ ctx, config, bootstrap: options.bootstrap }, false);
+  options.extend?.(app, ctx);
   await app.ready();
   return {
     app,
