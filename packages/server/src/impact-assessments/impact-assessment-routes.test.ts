@@ -9,25 +9,11 @@ import {
   type TestClient,
   useTestServer,
 } from "../testing";
+import { deployerAnswers } from "../testing/eu-ai-act-answers";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-const friaAnswers = {
-  roles: ["deployer"],
-  prohibitedPractices: [],
-  annexI: { safetyComponentOrProduct: false, thirdPartyConformityAssessment: false },
-  annexIII: "5(b)",
-  art6_3: { exception: null, profiling: false },
-  art50: {
-    interactsWithPersons: false,
-    syntheticContent: false,
-    emotionOrBiometricCategorisation: false,
-    deepFake: false,
-    publicInterestText: false,
-  },
-  gpai: { isGpaiModel: false, trainingComputeFlop: null, designatedSystemicRisk: false },
-  publicBodyOrPublicService: false,
-};
+const friaAnswers = deployerAnswers();
 
 const filled = "Written down for the test.";
 /** Complete content for a FRIA (a standard assessment ignores the fria section). */
