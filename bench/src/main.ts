@@ -239,10 +239,28 @@ async function main() {
     await benchMeasurement(out);
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+    // dropping the database "with (force)" ends the servers' connections: let them exit first, or their pools
+    // report the terminated connections as errors
+    await Promise.all(children.map((c) => exited(c, 10_000)));
     await database.close();
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
+}
+
+/** Resolves when the child has exited (or after `ms`, then it is killed). */
+function exited(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve();
+    }, ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 main().catch((e) => {
