@@ -1,10 +1,6 @@
+import { inventoryRecordRules, type InventoryRecordState } from "../shared/inventory-record-rules";
 import { can } from "../access/actor";
 import { definePolicy } from "../access/policy";
-import { assertVersion } from "../ai-systems/ai-system";
-import { creationDiff, diff } from "../audit/diff";
-import type { PendingEvent } from "../audit/event-types";
-import { invalidState } from "../shared/domain-error";
-import type { LinkTarget } from "../shared/links";
 import { aiModelFieldNames, type AiModelFields, type ComponentAttention } from "../schemas/ai-models";
 
 /**
@@ -20,61 +16,17 @@ export const aiModelPolicy = definePolicy<{ archivedAt: Date | string | null }>(
   restore: (a) => can(a, "ai_system.update"),
 });
 
-export interface AiModelState extends AiModelFields {
-  id: string;
-  orgId: string;
-  archivedAt: Date | null;
-  version: number;
-}
+export type AiModelState = AiModelFields & InventoryRecordState;
 
-export function decideCreateAiModel(id: string, fields: AiModelFields): PendingEvent {
-  return {
-    type: "ai_model.created",
-    entityType: "ai_model",
-    entityId: id,
-    payload: { name: fields.name, diff: creationDiff(fields, aiModelFieldNames) },
-  };
-}
-
-/** The fields that change (null when none do); links are compared by the caller, which owns their storage. */
-export function decideUpdateAiModel(
-  current: AiModelState,
-  changes: Partial<AiModelFields>,
-  expectedVersion: number,
-): { changes: Partial<AiModelFields>; diff: Record<string, [unknown, unknown]> } | null {
-  assertVersion(current, expectedVersion, "This model");
-  if (current.archivedAt) throw invalidState("An archived model cannot be edited; restore it first.");
-  const d = diff(current, changes, aiModelFieldNames);
-  if (Object.keys(d).length === 0) return null;
-  const changed = Object.fromEntries(Object.keys(d).map((k) => [k, changes[k as keyof AiModelFields]]));
-  return { changes: changed as Partial<AiModelFields>, diff: d };
-}
-
-export function aiModelUpdatedEvent(
-  id: string,
-  fieldDiff: Record<string, [unknown, unknown]>,
-  links: { added: LinkTarget[]; removed: LinkTarget[] } | null,
-): PendingEvent {
-  const payload: Record<string, unknown> = { diff: fieldDiff };
-  if (links && (links.added.length > 0 || links.removed.length > 0)) payload.links = links;
-  return { type: "ai_model.updated", entityType: "ai_model", entityId: id, payload };
-}
-
-export function decideArchiveAiModel(
-  current: AiModelState,
-  expectedVersion: number,
-  archive: boolean,
-): PendingEvent {
-  assertVersion(current, expectedVersion, "This model");
-  if (archive && current.archivedAt) throw invalidState("This model is already archived.");
-  if (!archive && !current.archivedAt) throw invalidState("This model is not archived.");
-  return {
-    type: archive ? "ai_model.archived" : "ai_model.restored",
-    entityType: "ai_model",
-    entityId: current.id,
-    payload: { name: current.name },
-  };
-}
+const rules = inventoryRecordRules<AiModelFields, AiModelState>({
+  kind: "ai_model",
+  noun: "model",
+  fieldNames: aiModelFieldNames,
+});
+export const decideCreateAiModel = rules.decideCreate;
+export const decideUpdateAiModel = rules.decideUpdate;
+export const aiModelUpdatedEvent = rules.updatedEvent;
+export const decideArchiveAiModel = rules.decideArchive;
 
 /**
  * Flags a system inherits from its components, computed on read: a live GPAI model raises attention on every
