@@ -1,92 +1,19 @@
-import { describe, it, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { run } from "../../main";
-import type { Io } from "../../io";
-
-/** `aims` in-process, no server: measure commands are local. */
-async function aims(argv: string[], cwd = process.cwd()) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {}, cwd };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
-
-const fixture = resolve(import.meta.dirname, "fixtures/compas-sample.csv");
-const sharedCompas = resolve(import.meta.dirname, "../../../../../../shared/data/compas_for_aequitas.csv");
-const dir = mkdtempSync(join(tmpdir(), "aims-measure-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const fileOf = (content: string, ext = "csv") => {
-  const path = join(dir, `m${n++}.${ext}`);
-  writeFileSync(path, content);
-  return path;
-};
-
-interface Counts {
-  n: number;
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-}
-/**
- * Counts per value of one column, computed here by splitting lines (the Aequitas files have no quotes), not by
- * the reader or the accumulator under test.
- */
-function countsBy(path: string, column: string, label: string, prediction: string): Map<string, Counts> {
-  const [head, ...lines] = readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l !== "");
-  const cols = head!.split(",");
-  const [gi, yi, pi] = [cols.indexOf(column), cols.indexOf(label), cols.indexOf(prediction)];
-  const out = new Map<string, Counts>();
-  for (const line of lines) {
-    const cells = line.split(",");
-    const c = out.get(cells[gi]!) ?? { n: 0, tp: 0, fp: 0, tn: 0, fn: 0 };
-    const y = Number(cells[yi]) === 1;
-    const p = Number(cells[pi]) === 1;
-    c.n++;
-    if (y && p) c.tp++;
-    else if (!y && p) c.fp++;
-    else if (!y && !p) c.tn++;
-    else c.fn++;
-    out.set(cells[gi]!, c);
-  }
-  return out;
-}
-
-interface GroupJson extends Counts {
-  attribute: string;
-  value: string;
-  selectionRate: number | null;
-  isReference: boolean;
-}
-const groupsOf = (json: { groups: GroupJson[] }, attribute: string) =>
-  new Map(
-    json.groups
-      .filter((g) => g.attribute === attribute)
-      .map((g) => [g.value, { n: g.n, tp: g.tp, fp: g.fp, tn: g.tn, fn: g.fn }]),
-  );
-
-const compasArgs = (file: string) => [
-  "measure",
-  "fairness",
-  "--file",
-  file,
-  "--label",
-  "label_value",
-  "--prediction",
-  "score",
-  "--group",
-  "race",
-  "--group",
-  "sex",
-];
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  aims,
+  compasArgs,
+  countsBy,
+  fileOf,
+  fixture,
+  groupsOf,
+  missingPath,
+  sharedCompas,
+  type GroupJson,
+} from "./measure-test-kit";
 
 describe("aims measure fairness", () => {
   it("computes per-group counts on the committed COMPAS sample that match an independent count", async () => {
@@ -270,7 +197,7 @@ describe("aims measure fairness", () => {
       "measure",
       "fairness",
       "--file",
-      join(dir, "nope.csv"),
+      missingPath("nope.csv"),
       "--label",
       "y",
       "--prediction",
@@ -358,148 +285,5 @@ describe("aims measure fairness on ProPublica's COMPAS file (../shared/data)", (
     assert.deepEqual(groupsOf(json, "race"), countsBy(sharedCompas, "race", "label_value", "score"));
     assert.equal(json.input.rowsRead, 7214);
     assert.equal(json.input.sha256, "c451db85908b2f7fef1d83203bedf6b71ecda0d5af468d82ae62178f91d0cc7d");
-  });
-});
-
-describe("aims measure performance", () => {
-  it("computes overall and per-group counts on the COMPAS sample that match an independent count", async () => {
-    const r = await aims([
-      "measure",
-      "performance",
-      "--file",
-      fixture,
-      "--label",
-      "label_value",
-      "--prediction",
-      "score",
-      "--group",
-      "race",
-      "--json",
-    ]);
-    assert.equal(r.code, 0, r.stderr);
-    const json = JSON.parse(r.stdout);
-    const expected = countsBy(fixture, "race", "label_value", "score");
-    assert.deepEqual(groupsOf(json, "race"), expected);
-    const total = [...expected.values()].reduce((a, c) => ({
-      n: a.n + c.n,
-      tp: a.tp + c.tp,
-      fp: a.fp + c.fp,
-      tn: a.tn + c.tn,
-      fn: a.fn + c.fn,
-    }));
-    assert.deepEqual({ n: json.n, tp: json.tp, fp: json.fp, tn: json.tn, fn: json.fn }, total);
-    assert.equal(json.accuracy, (total.tp + total.tn) / total.n);
-    assert.equal(json.input.rowsRead, 301);
-  });
-
-  it("needs no group; with scores it reports ROC AUC and Brier (checked by hand)", async () => {
-    const csv = fileOf("y,s\n1,0.9\n0,0.8\n1,0.3\n0,0.1\n1,0.7\n");
-    const r = await aims([
-      "measure",
-      "performance",
-      "--file",
-      csv,
-      "--label",
-      "y",
-      "--score",
-      "s",
-      "--threshold",
-      "0.5",
-      "--json",
-    ]);
-    assert.equal(r.code, 0, r.stderr);
-    const json = JSON.parse(r.stdout);
-    // positives 0.9, 0.3, 0.7 vs negatives 0.8, 0.1: 4 of 6 pairs ranked right
-    assert.equal(json.rocAuc.value, 4 / 6);
-    assert.ok(Math.abs(json.brier.value - (0.01 + 0.64 + 0.49 + 0.01 + 0.09) / 5) < 1e-12);
-    assert.deepEqual([json.tp, json.fp, json.tn, json.fn], [2, 1, 1, 1]);
-    assert.deepEqual(json.groups, []);
-
-    const human = await aims([
-      "measure",
-      "performance",
-      "--file",
-      csv,
-      "--label",
-      "y",
-      "--score",
-      "s",
-      "--threshold",
-      "0.5",
-    ]);
-    assert.equal(human.code, 0, human.stderr);
-    assert.match(human.stdout, /^ROC AUC: +0\.667 \(exact_rank\)$/m);
-    assert.match(human.stdout, /^n: +5 \(tp 2, fp 1, tn 1, fn 1\)$/m);
-  });
-});
-
-describe("aims measure drift", () => {
-  const rows = (pairs: [string, number][]) => pairs.flatMap(([v, k]) => Array<string>(k).fill(v));
-  const csvOf = (g: string[], x: number[]) => `g,x\n${g.map((v, i) => `${v},${x[i]}`).join("\n")}\n`;
-  const nums = Array.from({ length: 10 }, (_, i) => i);
-
-  it("reads both files, detects column kinds and finds the hand-computed PSI", async () => {
-    const ref = fileOf(
-      csvOf(
-        rows([
-          ["a", 5],
-          ["b", 5],
-        ]),
-        nums,
-      ),
-    );
-    const cur = fileOf(
-      csvOf(
-        rows([
-          ["a", 7],
-          ["b", 3],
-        ]),
-        nums,
-      ),
-    );
-    const r = await aims(["measure", "drift", "--reference", ref, "--current", cur, "--json"]);
-    assert.equal(r.code, 0, r.stderr);
-    const json = JSON.parse(r.stdout);
-    const [g, x] = json.columns;
-    assert.deepEqual([g.column, g.columnKind, x.column, x.columnKind], ["g", "categorical", "x", "numeric"]);
-    const psi = (c: { tests: { metric: string; value: number }[] }) =>
-      c.tests.find((t) => t.metric === "psi")!.value;
-    // PSI([0.5, 0.5] → [0.7, 0.3]) = 0.2·ln(1.4) + (−0.2)·ln(0.6) = 0.169460 (measurement.md R6)
-    assert.ok(Math.abs(psi(g) - (0.2 * Math.log(1.4) - 0.2 * Math.log(0.6))) < 1e-9, String(psi(g)));
-    assert.equal(psi(x), 0, "identical numeric columns do not drift");
-    assert.equal(json.reference.rowsRead, 10);
-    assert.equal(json.current.sha256, createHash("sha256").update(readFileSync(cur)).digest("hex"));
-
-    const human = await aims(["measure", "drift", "--reference", ref, "--current", cur, "--column", "g"]);
-    assert.equal(human.code, 0, human.stderr);
-    assert.match(human.stdout, /^g +categorical +0\.169 +moderate/m);
-    assert.doesNotMatch(human.stdout, /^x /m, "--column narrows the comparison");
-  });
-
-  it("fails with exit 2 on unknown columns and on text in a column numeric in the reference", async () => {
-    const ref = fileOf(csvOf(["a", "b"], [1, 2]));
-    const cur = fileOf("g,x\na,1\nb,lots\n");
-    const unknown = await aims(["measure", "drift", "--reference", ref, "--current", cur, "--column", "y"]);
-    assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /Unknown column "y"\. Available columns: g, x\./);
-    const text = await aims(["measure", "drift", "--reference", ref, "--current", cur]);
-    assert.equal(text.code, 2);
-    assert.match(text.stderr, /1 of 2 rows are not valid/);
-    assert.match(
-      text.stderr,
-      /^ {2}line 3: x: "lots" is not a number \(the column is numeric in the reference\)$/m,
-    );
-    const skipped = await aims([
-      "measure",
-      "drift",
-      "--reference",
-      ref,
-      "--current",
-      cur,
-      "--skip-invalid",
-      "--json",
-    ]);
-    assert.equal(skipped.code, 0, skipped.stderr);
-    assert.equal(JSON.parse(skipped.stdout).current.rowsUsed, 1);
   });
 });
