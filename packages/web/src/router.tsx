@@ -1,44 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  notFound,
-  Outlet,
-  redirect,
-} from "@tanstack/react-router";
-import { isApiError } from "./api";
+import { createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { LoadingState } from "./components/states";
-import { AppShell } from "./features/shell/app-shell";
-import { loadMe } from "./features/session/use-me";
-import { NotFoundPage, RouteErrorPage } from "./features/shell/route-fallbacks";
+import { inventoryRoutes } from "./routes/inventory-routes";
+import { orgRoute, requireMe, rootRoute, str } from "./routes/root-routes";
 import { parseAiSystemListSearch } from "./features/ai-systems/list-search";
 import { parseEvidenceListSearch } from "./features/evidence/list-search";
 import { parseDocumentListSearch } from "./features/documents/list-search";
 import { parseTasksSearch } from "./features/tasks/tasks-search";
-
-export interface RouterContext {
-  queryClient: QueryClient;
-}
-
-const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
-
-/** Loads the session, or sends the user to sign in and back here afterwards. */
-async function requireMe(queryClient: QueryClient, href: string) {
-  try {
-    return await loadMe(queryClient);
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) throw redirect({ to: "/sign-in", search: { redirect: href } });
-    throw e;
-  }
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-  errorComponent: RouteErrorPage,
-});
 
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -75,17 +43,6 @@ const noOrganizationRoute = createRoute({
     () => import("./features/session/no-organization-page"),
     "NoOrganizationPage",
   ),
-});
-
-const orgRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "orgs/$orgId",
-  beforeLoad: async ({ context, location, params }) => {
-    const me = await requireMe(context.queryClient, location.href);
-    // Not a member (or deactivated) looks exactly like a missing org, as on the server.
-    if (!me.memberships.some((m) => m.orgId === params.orgId)) throw notFound();
-  },
-  component: AppShell,
 });
 
 const dashboardRoute = createRoute({
@@ -205,84 +162,6 @@ const objectiveEditRoute = createRoute({
     () => import("./features/objectives/objective-edit-page"),
     "ObjectiveEditPage",
   ),
-});
-
-const modelsRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "models",
-  validateSearch: (s: Record<string, unknown>): { archived?: boolean } => ({
-    archived: s.archived === true || s.archived === "true" ? true : undefined,
-  }),
-  component: lazyRouteComponent(() => import("./features/models/model-list-page"), "ModelListPage"),
-});
-
-const modelNewRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "models/new",
-  component: lazyRouteComponent(() => import("./features/models/model-form"), "ModelNewPage"),
-});
-
-const modelDetailRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "models/$modelId",
-  component: lazyRouteComponent(() => import("./features/models/model-detail-page"), "ModelDetailPage"),
-});
-
-const modelEditRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "models/$modelId/edit",
-  component: lazyRouteComponent(() => import("./features/models/model-form"), "ModelEditPage"),
-});
-
-const datasetsRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "datasets",
-  validateSearch: (s: Record<string, unknown>): { archived?: boolean } => ({
-    archived: s.archived === true || s.archived === "true" ? true : undefined,
-  }),
-  component: lazyRouteComponent(() => import("./features/datasets/dataset-list-page"), "DatasetListPage"),
-});
-
-const datasetNewRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "datasets/new",
-  component: lazyRouteComponent(() => import("./features/datasets/dataset-form"), "DatasetNewPage"),
-});
-
-const datasetDetailRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "datasets/$datasetId",
-  component: lazyRouteComponent(() => import("./features/datasets/dataset-detail-page"), "DatasetDetailPage"),
-});
-
-const datasetEditRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "datasets/$datasetId/edit",
-  component: lazyRouteComponent(() => import("./features/datasets/dataset-form"), "DatasetEditPage"),
-});
-
-const vendorsRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "vendors",
-  component: lazyRouteComponent(() => import("./features/vendors/vendor-pages"), "VendorListPage"),
-});
-
-const vendorNewRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "vendors/new",
-  component: lazyRouteComponent(() => import("./features/vendors/vendor-form"), "VendorNewPage"),
-});
-
-const vendorEditRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "vendors/$vendorId/edit",
-  component: lazyRouteComponent(() => import("./features/vendors/vendor-form"), "VendorEditPage"),
-});
-
-const vendorDetailRoute = createRoute({
-  getParentRoute: () => orgRoute,
-  path: "vendors/$vendorId",
-  component: lazyRouteComponent(() => import("./features/vendors/vendor-pages"), "VendorDetailPage"),
 });
 
 const trainingRoute = createRoute({
@@ -487,18 +366,7 @@ const routeTree = rootRoute.addChildren([
     objectiveNewRoute,
     objectiveDetailRoute,
     objectiveEditRoute,
-    modelsRoute,
-    modelNewRoute,
-    modelDetailRoute,
-    modelEditRoute,
-    datasetsRoute,
-    datasetNewRoute,
-    datasetDetailRoute,
-    datasetEditRoute,
-    vendorsRoute,
-    vendorDetailRoute,
-    vendorNewRoute,
-    vendorEditRoute,
+    ...inventoryRoutes,
     trainingRoute,
     concernsRoute,
     concernReportRoute,
