@@ -9,13 +9,13 @@ import {
   type LinkTarget,
   type MeasurementRunObjectives,
 } from "@openaims/core";
-import { tables, type Executor } from "@openaims/db";
+import { tables, type Executor, type Tx } from "@openaims/db";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { parseInput } from "../ai-systems/ai-system-records";
 import type { AppContext, RequestMeta } from "../shared/context";
 import { findObjective } from "../objectives/objective-records";
 import { labelLinks, linksOf, replaceLinks, sourcesLinkedTo, validateLinkTargets } from "../shared/links";
-import { runCommand } from "../shared/run-command";
+import { runCommand, type CommandOutcome } from "../shared/run-command";
 import { measurementAbilities, presentRunSummary } from "./measurement-records";
 import { tasksOf } from "./measurement-runs-query";
 
@@ -61,37 +61,56 @@ export async function setMeasurementRunObjectives(
   input: SetMeasurementRunObjectivesInput,
 ): Promise<MeasurementRunObjectives> {
   const { objectiveIds } = parseInput(SetMeasurementRunObjectivesInput, input);
-  return runCommand(ctx, actor, meta, async (tx) => {
-    // the row lock orders two concurrent replacements of the same run's links
-    const run = await findRun(tx, actor.orgId, runId, true);
-    authorize(actor, measurementPolicy, "record", { aiSystemId: run.aiSystemId });
-    const targets: LinkTarget[] = objectiveIds.map((id) => ({ type: "objective", id }));
-    await validateLinkTargets(tx, actor.orgId, targets, "objectiveIds"); // 400 naming objectiveIds.<i>
-    const { added, removed } = await replaceLinks(
-      tx,
-      actor.orgId,
-      { type: "measurement_run", id: runId },
-      targets,
-      actor.userId,
-    );
-    const result = await present(tx, actor, runId);
-    if (added.length === 0 && removed.length === 0) return { result, events: [] };
-    return {
-      result,
-      events: [
-        {
-          type: "measurement_run.objectives_linked",
-          entityType: "measurement_run",
-          entityId: runId,
-          payload: {
-            aiSystemId: run.aiSystemId,
-            added: added.map((t) => t.id),
-            removed: removed.map((t) => t.id),
-          },
+  return runCommand(ctx, actor, meta, (tx) => setRunObjectivesIn(tx, actor, runId, objectiveIds));
+}
+
+/**
+ * The work of `setMeasurementRunObjectives` inside a transaction the caller owns (recording progress from a run
+ * links the run in the same transaction). `change` turns the run's current objective ids into the wanted ones.
+ */
+export async function setRunObjectivesIn(
+  tx: Tx,
+  actor: Actor,
+  runId: string,
+  change: string[] | ((current: string[]) => string[]),
+): Promise<CommandOutcome<MeasurementRunObjectives>> {
+  // the row lock orders two concurrent replacements of the same run's links
+  const run = await findRun(tx, actor.orgId, runId, true);
+  authorize(actor, measurementPolicy, "record", { aiSystemId: run.aiSystemId });
+  const objectiveIds =
+    typeof change === "function"
+      ? change(
+          (await linksOf(tx, actor.orgId, "measurement_run", runId))
+            .filter((t) => t.type === "objective")
+            .map((t) => t.id),
+        )
+      : change;
+  const targets: LinkTarget[] = objectiveIds.map((id) => ({ type: "objective", id }));
+  await validateLinkTargets(tx, actor.orgId, targets, "objectiveIds"); // 400 naming objectiveIds.<i>
+  const { added, removed } = await replaceLinks(
+    tx,
+    actor.orgId,
+    { type: "measurement_run", id: runId },
+    targets,
+    actor.userId,
+  );
+  const result = await present(tx, actor, runId);
+  if (added.length === 0 && removed.length === 0) return { result, events: [] };
+  return {
+    result,
+    events: [
+      {
+        type: "measurement_run.objectives_linked",
+        entityType: "measurement_run",
+        entityId: runId,
+        payload: {
+          aiSystemId: run.aiSystemId,
+          added: added.map((t) => t.id),
+          removed: removed.map((t) => t.id),
         },
-      ],
-    };
-  });
+      },
+    ],
+  };
 }
 
 /**

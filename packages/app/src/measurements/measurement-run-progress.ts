@@ -12,19 +12,19 @@ import {
 import { tables } from "@openaims/db";
 import { and, eq } from "drizzle-orm";
 import { parseInput } from "../ai-systems/ai-system-records";
-import { addObjectiveProgress } from "../objectives/add-objective-progress";
+import { recordObjectiveProgressIn } from "../objectives/add-objective-progress";
 import type { AppContext, RequestMeta } from "../shared/context";
-import { linksOf } from "../shared/links";
-import { setMeasurementRunObjectives } from "./measurement-run-objectives";
+import { runCommand } from "../shared/run-command";
+import { setRunObjectivesIn } from "./measurement-run-objectives";
 
 const bad = (path: string, message: string) =>
   invalidInput(`${path}: ${message}`, { issues: [{ path, message }] });
 
 /**
  * Records one value of a run as progress of an objective whose measure is that metric (e.g. "disparate impact of
- * race ≥ 0.8 by June"), observed when the run was recorded, and links the run to the objective. Two commands in
- * order: the progress entry (objectives' own use case: `objective.write`, an archived objective is 409), then the
- * link (`evidence.write`, checked first so a refused link never leaves a lone entry).
+ * race ≥ 0.8 by June"), observed when the run was recorded, and links the run to the objective. One transaction:
+ * the progress entry (the objectives' own work: `objective.write`, an archived objective is 409), then the link
+ * (the run's own link work), and both audit events — a refusal or failure of either leaves neither.
  */
 export async function recordProgressFromRun(
   ctx: AppContext,
@@ -60,17 +60,19 @@ export async function recordProgressFromRun(
       `${selector.metric} at ${picked.where} could not be computed (${picked.reason ?? "no value"})`,
     );
 
-  const recorded = await addObjectiveProgress(ctx, actor, meta, objectiveId, {
-    value: picked.value,
-    observedAt: run.createdAt.toISOString(),
-    note: note || `${selector.metric} at ${picked.where} from measurement run "${run.title}"`,
-    source: "measurement",
+  return runCommand(ctx, actor, meta, async (tx) => {
+    const progress = await recordObjectiveProgressIn(tx, ctx, actor, objectiveId, {
+      value: picked.value as number,
+      observedAt: run.createdAt.toISOString(),
+      note: note || `${selector.metric} at ${picked.where} from measurement run "${run.title}"`,
+      source: "measurement",
+    });
+    const link = await setRunObjectivesIn(tx, actor, runId, (current) => [
+      ...new Set([...current, objectiveId]),
+    ]);
+    return {
+      result: { recorded: progress.result, objectives: link.result },
+      events: [...progress.events, ...link.events],
+    };
   });
-  const linked = (await linksOf(ctx.database.db, actor.orgId, "measurement_run", runId))
-    .filter((t) => t.type === "objective")
-    .map((t) => t.id);
-  const objectives = await setMeasurementRunObjectives(ctx, actor, meta, runId, {
-    objectiveIds: [...new Set([...linked, objectiveId])],
-  });
-  return { recorded, objectives };
 }

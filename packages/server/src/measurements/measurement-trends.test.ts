@@ -8,6 +8,7 @@ import {
   type BuiltinRole,
 } from "@openaims/core";
 import { testBackends } from "@openaims/db/testing";
+import { sql } from "drizzle-orm";
 import {
   assertChainIntact,
   auditEventsOf,
@@ -396,6 +397,67 @@ for (const backend of testBackends()) {
       assert.deepEqual((linked[1]!.payload as { removed: string[] }).removed, [fair]);
       const types = await assertChainIntact(server, s.org.orgId);
       assert.ok(types.includes("objective.progress_recorded"));
+    });
+
+    it("records progress from a run and its link in one transaction: a failing link leaves no entry", async () => {
+      const s = await setup();
+      const { ids } = await threeRuns(s);
+      const res = await s.owner.post(`${s.base}/objectives`, {
+        title: "Atomic",
+        measure: "disparate impact of race (b vs a)",
+        target: 0.8,
+        dueDate: "2026-12-31",
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const objectiveId = res.json().id as string;
+      const progressUrl = `${s.base}/measurement-runs/${ids[2]}/objective-progress`;
+      const before = (await auditEventsOf(server, s.org.orgId)).length;
+      // a fault in the second step (writing the run → objective link) after the progress entry was inserted
+      const db = server.database.db;
+      await db.execute(
+        sql.raw(`create function openaims_test_refuse_link() returns trigger language plpgsql as $$
+          begin if new.target_id = '${objectiveId}' then raise exception 'injected link failure'; end if;
+          return new; end $$`),
+      );
+      await db.execute(
+        sql.raw(`create trigger openaims_test_refuse_link before insert on record_links
+          for each row execute function openaims_test_refuse_link()`),
+      );
+      try {
+        const failed = await s.owner.post(progressUrl, {
+          objectiveId,
+          metric: "disparate_impact",
+          attribute: "race",
+        });
+        assert.equal(failed.statusCode, 500, failed.body);
+      } finally {
+        await db.execute(sql.raw(`drop trigger openaims_test_refuse_link on record_links`));
+        await db.execute(sql.raw(`drop function openaims_test_refuse_link()`));
+      }
+      const entries = await s.owner.get(`${s.base}/objectives/${objectiveId}/progress`);
+      assert.equal(entries.statusCode, 200, entries.body);
+      assert.deepEqual(entries.json().items, [], "the progress entry was rolled back with the link");
+      assert.equal((await auditEventsOf(server, s.org.orgId)).length, before, "no event without its change");
+
+      const ok = await s.owner.post(progressUrl, {
+        objectiveId,
+        metric: "disparate_impact",
+        attribute: "race",
+      });
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.equal(
+        (await s.owner.get(`${s.base}/objectives/${objectiveId}/progress`)).json().items.length,
+        1,
+      );
+      const events = (await auditEventsOf(server, s.org.orgId)).slice(before);
+      assert.deepEqual(
+        events.map((e) => [e.type, e.requestId === events[0]!.requestId]),
+        [
+          ["objective.progress_recorded", true],
+          ["measurement_run.objectives_linked", true],
+        ],
+      );
+      await assertChainIntact(server, s.org.orgId);
     });
   });
 }
