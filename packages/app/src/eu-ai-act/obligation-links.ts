@@ -1,5 +1,11 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { diffLinks, type LinkTarget, type LinkView, type ObligationLinkSource } from "@openaims/core";
+import {
+  diffLinks,
+  type LinkTarget,
+  type LinkView,
+  type ObligationLinkSource,
+  type PendingEvent,
+} from "@openaims/core";
 import { tables, type Executor } from "@openaims/db";
 import { labelLinks, registerLinkTarget, validateLinkTargets } from "../shared/links";
 
@@ -60,7 +66,9 @@ export async function obligationLinksOf(
  * Makes the evidence and documents linked to one obligation exactly `sources` (each must exist in the org: 400
  * naming `links.N` otherwise). The rows stay owned by their source (`evidence|document → obligation`, like any
  * other link evidence makes), so the source's `version` is bumped: an editor holding the older link list gets
- * a 409 instead of silently dropping the new link. Call inside the command's transaction.
+ * a 409 instead of silently dropping the new link — and each source whose links changed gets its own audit event
+ * (`evidence.linked`, `document.updated` with `links`, as when the link is made from that side), so the source's
+ * history explains its new version. Call inside the command's transaction and append `events` with the command's.
  */
 export async function replaceObligationLinks(
   tx: Executor,
@@ -69,7 +77,7 @@ export async function replaceObligationLinks(
   sources: readonly ObligationLinkSource[],
   userId: string | null,
   now: Date,
-): Promise<{ added: LinkTarget[]; removed: LinkTarget[] }> {
+): Promise<{ added: LinkTarget[]; removed: LinkTarget[]; events: PendingEvent[] }> {
   const next = await validateLinkTargets(tx, orgId, [...sources]);
   const current = (await obligationLinksOf(tx, orgId, [obligationRowId])).get(obligationRowId) ?? [];
   const { added, removed } = diffLinks(
@@ -99,16 +107,43 @@ export async function replaceObligationLinks(
       })),
     );
   const touched = (type: string) => [...added, ...removed].filter((s) => s.type === type).map((s) => s.id);
+  /** The change as the source sees it: the obligation added to or removed from its own links. */
+  const sourceSide = (type: string, id: string) => {
+    const obligation: LinkTarget[] = [{ type: "obligation", id: obligationRowId }];
+    const was = (list: LinkTarget[]) => list.some((s) => s.type === type && s.id === id);
+    return { added: was(added) ? obligation : [], removed: was(removed) ? obligation : [] };
+  };
   const bump = { updatedAt: now };
-  if (touched("evidence").length > 0)
-    await tx
+  const events: PendingEvent[] = [];
+  if (touched("evidence").length > 0) {
+    const rows = await tx
       .update(evidence)
       .set({ ...bump, version: sql`${evidence.version} + 1` })
-      .where(and(eq(evidence.orgId, orgId), inArray(evidence.id, touched("evidence"))));
-  if (touched("document").length > 0)
-    await tx
+      .where(and(eq(evidence.orgId, orgId), inArray(evidence.id, touched("evidence"))))
+      .returning({ id: evidence.id, title: evidence.title });
+    for (const r of sortById(rows))
+      events.push({
+        type: "evidence.linked",
+        entityType: "evidence",
+        entityId: r.id,
+        payload: { title: r.title, ...sourceSide("evidence", r.id) },
+      });
+  }
+  if (touched("document").length > 0) {
+    const rows = await tx
       .update(documents)
       .set({ ...bump, version: sql`${documents.version} + 1` })
-      .where(and(eq(documents.orgId, orgId), inArray(documents.id, touched("document"))));
-  return { added, removed };
+      .where(and(eq(documents.orgId, orgId), inArray(documents.id, touched("document"))))
+      .returning({ id: documents.id, title: documents.title });
+    for (const r of sortById(rows))
+      events.push({
+        type: "document.updated",
+        entityType: "document",
+        entityId: r.id,
+        payload: { title: r.title, diff: {}, links: sourceSide("document", r.id) },
+      });
+  }
+  return { added, removed, events };
 }
+
+const sortById = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));

@@ -76,7 +76,7 @@ export async function updateSystemObligation(
     const now = ctx.now();
     const linkChange = links
       ? await replaceObligationLinks(tx, actor.orgId, row.id, links, actor.userId, now)
-      : { added: [], removed: [] };
+      : { added: [], removed: [], events: [] };
     const linksChanged = linkChange.added.length + linkChange.removed.length > 0;
     const present = async (r: typeof row) =>
       presentObligation(
@@ -105,9 +105,10 @@ export async function updateSystemObligation(
             obligationId: row.obligationId,
             role: row.role,
             changed,
-            ...(linksChanged ? { links: linkChange } : {}),
+            ...(linksChanged ? { links: { added: linkChange.added, removed: linkChange.removed } } : {}),
           },
         },
+        ...linkChange.events,
       ],
     };
   });

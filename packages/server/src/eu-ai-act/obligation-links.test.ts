@@ -77,6 +77,22 @@ for (const backend of testBackends()) {
       const payload = updated.payload as { links: { added: { type: string }[]; removed: unknown[] } };
       assert.deepEqual(payload.links.added.map((l) => l.type).sort(), ["document", "evidence"]);
       assert.deepEqual(payload.links.removed, []);
+      // each source's own history records the link made from the obligation's side (its version moved)
+      const obligationLink = [{ type: "obligation", id: art4.id }];
+      const evLinked = events.filter((e) => e.type === "evidence.linked" && e.entityId === ev.id);
+      assert.equal(evLinked.length, 1);
+      assert.deepEqual(evLinked[0]!.payload, {
+        title: "Training records",
+        added: obligationLink,
+        removed: [],
+      });
+      assert.equal(evLinked[0]!.requestId, updated.requestId, "written by the same command");
+      const docUpdated = () => events.filter((e) => e.type === "document.updated" && e.entityId === doc.id);
+      assert.deepEqual(docUpdated().at(-1)!.payload, {
+        title: "AI literacy plan",
+        diff: {},
+        links: { added: obligationLink, removed: [] },
+      });
 
       // unlink the document; the same list again writes nothing
       const second = await owner.patch(`${url}/obligations/${art4.id}`, {
@@ -88,7 +104,18 @@ for (const backend of testBackends()) {
         (second.json() as Obligation).links.map((l) => l.type),
         ["evidence"],
       );
-      const count = (await auditEventsOf(server, org.orgId)).length;
+      const afterUnlink = await auditEventsOf(server, org.orgId);
+      const docEvents = afterUnlink.filter((e) => e.type === "document.updated" && e.entityId === doc.id);
+      assert.deepEqual((docEvents.at(-1)!.payload as { links: unknown }).links, {
+        added: [],
+        removed: obligationLink,
+      });
+      assert.equal(
+        afterUnlink.filter((e) => e.type === "evidence.linked" && e.entityId === ev.id).length,
+        1,
+        "the evidence kept its link: no event for it",
+      );
+      const count = afterUnlink.length;
       const same = await owner.patch(`${url}/obligations/${art4.id}`, {
         version: art4.version + 2,
         links: [{ type: "evidence", id: ev.id }],
