@@ -111,19 +111,48 @@ for (const backend of testBackends()) {
       }
     });
 
-    it("detects a field altered to contain the verifier's separator character", async () => {
+    for (const [separator, code] of [
+      ["field", 30],
+      ["event", 29],
+    ] as const)
+      it(`detects a field altered to contain the verifier's ${separator} separator`, async () => {
+        const orgId = await newOrg();
+        await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [1, 2, 3].map(event)));
+        await database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+        try {
+          await database.db.execute(
+            sql`update audit_events set entity_id = 'sys-2' || chr(${sql.raw(String(code))}) || 'x' where org_id = ${orgId} and seq = 2`,
+          );
+        } finally {
+          await database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+        }
+        const result = await verifyAuditChain(database.db, orgId);
+        assert.deepEqual([result.ok, result.firstBrokenSeq, result.checked], [false, 2, 1]);
+      });
+
+    it("verifies across fetch batches and finds breaks at and next to their boundaries", async () => {
       const orgId = await newOrg();
-      await inTransaction(database, (tx) => appendAuditEvents(tx, orgId, stamp(), [1, 2].map(event)));
+      await inTransaction(database, (tx) =>
+        appendAuditEvents(tx, orgId, stamp(), [1, 2, 3, 4, 5, 6, 7].map(event)),
+      );
+      // batches of two: (0,2] (2,4] (4,6] (6,7] and the open-ended one beyond the head
+      const ok = await verifyAuditChain(database.db, orgId, { batchSize: 2 });
+      assert.deepEqual([ok.ok, ok.checked], [true, 7]);
       await database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
       try {
         await database.db.execute(
-          sql`update audit_events set entity_id = 'sys-1' || chr(30) || 'x' where org_id = ${orgId} and seq = 1`,
+          sql`update audit_events set type = 'ai_system.updated' where org_id = ${orgId} and seq = 5`,
         );
+        const altered = await verifyAuditChain(database.db, orgId, { batchSize: 2 });
+        assert.deepEqual([altered.ok, altered.firstBrokenSeq, altered.checked], [false, 5, 4]);
+        assert.match(altered.reason ?? "", /content does not match/);
+        await database.db.execute(sql`delete from audit_events where org_id = ${orgId} and seq = 4`);
+        const removed = await verifyAuditChain(database.db, orgId, { batchSize: 2 });
+        assert.deepEqual([removed.ok, removed.firstBrokenSeq, removed.checked], [false, 4, 3]);
+        assert.match(removed.reason ?? "", /event 4 is missing/);
       } finally {
         await database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
       }
-      const result = await verifyAuditChain(database.db, orgId);
-      assert.deepEqual([result.ok, result.firstBrokenSeq, result.checked], [false, 1, 0]);
     });
 
     it("detects an event inserted behind the chain's back, beyond its head", async () => {
