@@ -178,6 +178,49 @@ for (const backend of testBackends()) {
       }
     });
 
+    it(
+      "records a stale token's activity without waiting for its row when another transaction holds it",
+      { skip: backend === "pglite" && "PGlite has one connection: no second transaction can hold the row" },
+      async () => {
+        const { orgId, owner, system } = await setup();
+        const name = `locked-${randomUUID()}`;
+        const client = await tokenClient(owner, orgId, { name });
+        const url = `/api/v1/orgs/${orgId}/ai-systems/${system.id}`;
+        const lastUsed = async () =>
+          (
+            await server.database.db.select().from(apiTokens).where(eq(apiTokens.name, name))
+          )[0]!.lastUsedAt?.getTime() ?? null;
+        const t0 = Date.now();
+        server.ctx.now = () => new Date(t0);
+        const holder = await server.database.pool!.connect();
+        try {
+          assert.equal((await client.get(url)).statusCode, 200);
+          assert.equal(await lastUsed(), t0);
+          // a minute later the token is stale, and another request's transaction holds its row
+          server.ctx.now = () => new Date(t0 + 61_000);
+          await holder.query("begin");
+          await holder.query("select 1 from api_tokens where name = $1 for update", [name]);
+          let timer: NodeJS.Timeout | undefined;
+          const outcome = await Promise.race([
+            client.get(url),
+            new Promise<"waited">((resolve) => (timer = setTimeout(() => resolve("waited"), 5_000))),
+          ]);
+          clearTimeout(timer);
+          assert.notEqual(outcome, "waited", "the request waited for the row another transaction holds");
+          assert.equal((outcome as LightMyRequestResponse).statusCode, 200);
+          await holder.query("rollback");
+          assert.equal(await lastUsed(), t0, "the holder records the time; this request went on");
+          // with the row free, the next request records it
+          assert.equal((await client.get(url)).statusCode, 200);
+          assert.equal(await lastUsed(), t0 + 61_000);
+        } finally {
+          await holder.query("rollback").catch(() => undefined);
+          holder.release();
+          server.ctx.now = () => new Date();
+        }
+      },
+    );
+
     it("answers a deactivated member and a member of another organization with the same 404", async () => {
       const { orgId, system } = await setup();
       const member = await buildMember(server, orgId, { role: "admin" });
