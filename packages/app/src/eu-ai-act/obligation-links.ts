@@ -113,37 +113,43 @@ export async function replaceObligationLinks(
     const was = (list: LinkTarget[]) => list.some((s) => s.type === type && s.id === id);
     return { added: was(added) ? obligation : [], removed: was(removed) ? obligation : [] };
   };
-  const bump = { updatedAt: now };
   const events: PendingEvent[] = [];
-  if (touched("evidence").length > 0) {
+  for (const source of linkSources) {
+    const ids = touched(source.type);
+    if (ids.length === 0) continue;
+    const { table } = source;
     const rows = await tx
-      .update(evidence)
-      .set({ ...bump, version: sql`${evidence.version} + 1` })
-      .where(and(eq(evidence.orgId, orgId), inArray(evidence.id, touched("evidence"))))
-      .returning({ id: evidence.id, title: evidence.title });
-    for (const r of sortById(rows))
-      events.push({
-        type: "evidence.linked",
-        entityType: "evidence",
-        entityId: r.id,
-        payload: { title: r.title, ...sourceSide("evidence", r.id) },
-      });
-  }
-  if (touched("document").length > 0) {
-    const rows = await tx
-      .update(documents)
-      .set({ ...bump, version: sql`${documents.version} + 1` })
-      .where(and(eq(documents.orgId, orgId), inArray(documents.id, touched("document"))))
-      .returning({ id: documents.id, title: documents.title });
-    for (const r of sortById(rows))
-      events.push({
-        type: "document.updated",
-        entityType: "document",
-        entityId: r.id,
-        payload: { title: r.title, diff: {}, links: sourceSide("document", r.id) },
-      });
+      .update(table)
+      .set({ updatedAt: now, version: sql`${table.version} + 1` })
+      .where(and(eq(table.orgId, orgId), inArray(table.id, ids)))
+      .returning({ id: table.id, title: table.title });
+    for (const r of [...rows].sort((a, b) => a.id.localeCompare(b.id)))
+      events.push(source.event(r, sourceSide(source.type, r.id)));
   }
   return { added, removed, events };
 }
 
-const sortById = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+type SourceChange = { added: LinkTarget[]; removed: LinkTarget[] };
+/** The kinds that link to an obligation, and the event each records when its links change (as from its own side). */
+const linkSources = [
+  {
+    type: "evidence",
+    table: evidence,
+    event: (r: { id: string; title: string }, change: SourceChange): PendingEvent => ({
+      type: "evidence.linked",
+      entityType: "evidence",
+      entityId: r.id,
+      payload: { title: r.title, ...change },
+    }),
+  },
+  {
+    type: "document",
+    table: documents,
+    event: (r: { id: string; title: string }, change: SourceChange): PendingEvent => ({
+      type: "document.updated",
+      entityType: "document",
+      entityId: r.id,
+      payload: { title: r.title, diff: {}, links: change },
+    }),
+  },
+] as const;
