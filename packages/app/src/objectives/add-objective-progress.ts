@@ -30,14 +30,13 @@ export async function addObjectiveProgress(
   objectiveId: string,
   input: AddObjectiveProgressInput,
 ): Promise<ObjectiveProgressRecorded> {
-  parseInput(AddObjectiveProgressInput, input); // a 400 before the transaction opens
   return runCommand(ctx, actor, meta, (tx) => recordObjectiveProgressIn(tx, ctx, actor, objectiveId, input));
 }
 
 /**
  * The command's work inside a transaction the caller owns: another command that records progress as part of its
  * own change (a measurement run's value) runs this in its transaction, so the entry, its link and their events
- * are written together or not at all.
+ * are written together or not at all. Bad input is a 400 before anything is written.
  */
 export async function recordObjectiveProgressIn(
   tx: Tx,

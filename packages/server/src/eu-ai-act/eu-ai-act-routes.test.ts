@@ -2,25 +2,12 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { testBackends } from "@openaims/db/testing";
 import { buildMember, buildOrg, clientFor, sessionFor, useTestServer } from "../testing";
+import { deployerAnswers } from "../testing/eu-ai-act-answers";
 
 const URL = "/api/v1/eu-ai-act/classify";
-const answers = (patch: Record<string, unknown> = {}) => ({
-  roles: ["deployer"],
-  prohibitedPractices: [],
-  annexI: { safetyComponentOrProduct: false, thirdPartyConformityAssessment: false },
-  annexIII: "5(b)",
-  art6_3: { exception: null, profiling: false },
-  art50: {
-    interactsWithPersons: true,
-    syntheticContent: false,
-    emotionOrBiometricCategorisation: false,
-    deepFake: false,
-    publicInterestText: false,
-  },
-  gpai: { isGpaiModel: false, trainingComputeFlop: null, designatedSystemicRisk: false },
-  publicBodyOrPublicService: false,
-  ...patch,
-});
+// a deployer of a credit-scoring system (Annex III 5(b)) whose system also talks to people (Art. 50(1))
+const answers = (patch: Record<string, unknown> = {}) =>
+  deployerAnswers({ art50: { ...deployerAnswers().art50, interactsWithPersons: true }, ...patch });
 
 for (const backend of testBackends()) {
   describe(`POST ${URL} on ${backend}`, () => {

@@ -37,7 +37,7 @@ describe("aims measure performance", () => {
 
   it("needs no group; with scores it reports ROC AUC and Brier (checked by hand)", async () => {
     const csv = fileOf("y,s\n1,0.9\n0,0.8\n1,0.3\n0,0.1\n1,0.7\n");
-    const r = await aims([
+    const args = [
       "measure",
       "performance",
       "--file",
@@ -48,8 +48,8 @@ describe("aims measure performance", () => {
       "s",
       "--threshold",
       "0.5",
-      "--json",
-    ]);
+    ];
+    const r = await aims([...args, "--json"]);
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
     // positives 0.9, 0.3, 0.7 vs negatives 0.8, 0.1: 4 of 6 pairs ranked right
@@ -58,18 +58,7 @@ describe("aims measure performance", () => {
     assert.deepEqual([json.tp, json.fp, json.tn, json.fn], [2, 1, 1, 1]);
     assert.deepEqual(json.groups, []);
 
-    const human = await aims([
-      "measure",
-      "performance",
-      "--file",
-      csv,
-      "--label",
-      "y",
-      "--score",
-      "s",
-      "--threshold",
-      "0.5",
-    ]);
+    const human = await aims(args);
     assert.equal(human.code, 0, human.stderr);
     assert.match(human.stdout, /^ROC AUC: +0\.667 \(exact_rank\)$/m);
     assert.match(human.stdout, /^n: +5 \(tp 2, fp 1, tn 1, fn 1\)$/m);
